@@ -1,0 +1,1 @@
+"""The editors' linter: rules, runner, reporters and the command line."""

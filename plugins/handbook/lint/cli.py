@@ -1,0 +1,88 @@
+"""`scripts/lint [PATH...] [--format text|json|github] [--strict] [--fix]`.
+
+Exit status: 0 clean, 1 problems found (warnings only with --strict), 2 usage or configuration error.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .. import corpus as corpus_mod
+from ..settings import SettingsError, read
+from . import fixer
+from .context import Context
+from .problem import Level
+from .reporter import FORMATS, report
+from .runner import run
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with a Chinese usage line
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"scripts/lint: 用法错误：{message}\n")
+        raise SystemExit(2)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = _Parser(prog="scripts/lint", description="检查 terms/ 和 cases/ 中的条目")
+    parser.add_argument("paths", nargs="*", help="只检查这些文件或文件夹（默认全部）")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="输出格式（设置了 GITHUB_ACTIONS 时默认 github）")
+    parser.add_argument("--strict", action="store_true", help="警告也视为失败")
+    parser.add_argument("--fix", action="store_true", help="自动修正可安全修正的问题（空格、标点、键顺序）")
+    parser.add_argument("--root", type=Path, default=Path("."), help="项目根目录（含 mkdocs.yml）")
+    return parser.parse_args(argv)
+
+
+def selected_paths(root: Path, args_paths: list[str]) -> set[str] | None:
+    """Display paths (relative to root) of the files named on the command line."""
+    if not args_paths:
+        return None
+    chosen: set[str] = set()
+    for raw in args_paths:
+        path = Path(raw)
+        path = path if path.is_absolute() else Path.cwd() / path
+        if not path.exists():
+            raise FileNotFoundError(raw)
+        files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+        for f in files:
+            try:
+                chosen.add(f.resolve().relative_to(root.resolve()).as_posix())
+            except ValueError:
+                raise FileNotFoundError(f"{raw}（不在项目 {root} 中）") from None
+    return chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    root = args.root
+    try:
+        settings = read(root / "mkdocs.yml")
+        paths = selected_paths(root, args.paths)
+    except SettingsError as err:
+        sys.stderr.write(f"scripts/lint: 配置错误：{err}\n")
+        return 2
+    except FileNotFoundError as err:
+        sys.stderr.write(f"scripts/lint: 找不到路径：{err}\n")
+        return 2
+    corpus = corpus_mod.load(root)
+    ctx = Context(corpus=corpus, settings=settings, root=root)
+    problems = run(ctx, paths=paths)
+    if args.fix:
+        changed = fixer.fix(ctx, problems)
+        for path in changed:
+            sys.stderr.write(f"已修正：{path}\n")
+        if changed:
+            corpus = corpus_mod.load(root)
+            ctx = Context(corpus=corpus, settings=settings, root=root)
+            problems = run(ctx, paths=paths)
+    report(problems, fmt, sys.stdout)
+    failing = [p for p in problems if p.level is Level.ERROR or args.strict]
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

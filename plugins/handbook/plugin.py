@@ -1,0 +1,158 @@
+"""The MkDocs adapter: events only. Every decision is made by the pure modules it calls.
+
+One `mkdocs build` produces the whole site: the zh-Hans variant at the site root, then (in
+`on_post_build`) a nested build of the zh-Hant variant into `zh-Hant/`, sharing the corpus that
+was loaded and validated once. The build writes into a staging folder and replaces `site/` only
+when everything succeeded, so a failed build leaves the previous site untouched.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from . import sanitize
+from .config import HandbookConfig
+from .markdown_ext import HandbookExtension
+from .pages import PageBuilder
+from .settings import SettingsError
+from .site import THEME_LANGUAGE, VARIANT_NAMES, ContentError, Handbook, Staging, alternates
+from .urls import HANT_PREFIX
+from .variants import HANS, HANT, TableError, Variant
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+THEME_DIR = Path(__file__).parent / "theme"
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    """Adds the handbook's pages, linking and the Traditional variant to a Material site."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.code = HANS
+        self.shared: Handbook | None = None
+        self.handbook: Handbook | None = None
+        self.staging: Staging | None = None
+        self.warnings = CountHandler()
+        self.warnings.setLevel(logging.WARNING)
+
+    # -- configuration ---------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    @event_priority(100)  # before the search plugin reads its jieba dictionary
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        try:
+            settings = self.config.settings()
+            self.handbook = self.shared or Handbook.load(root, settings)
+            self.variant = self.handbook.variant(self.code)
+        except (SettingsError, TableError, ContentError) as err:
+            raise PluginError(str(err)) from None
+        config.theme.dirs.insert(0 if not config.theme.custom_dir else 1, str(THEME_DIR))
+        config.theme["language"] = THEME_LANGUAGE[self.code]
+        config.extra_css.insert(0, "assets/stylesheets/handbook.css")
+        config.extra["alternate"] = [{"name": VARIANT_NAMES[c], "lang": c, "link": "./"} for c in (HANS, HANT)]
+        config.extra["hb_variant"] = self.code
+        if self.code == HANT:
+            config.site_name = self.variant.convert(config.site_name)
+            if config.site_url:
+                config.site_url = config.site_url.rstrip("/") + "/" + HANT_PREFIX
+            if config.site_description:
+                config.site_description = self.variant.convert(config.site_description)
+        self.extension = HandbookExtension(self.variant)
+        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        self._configure_search(config)
+        if self.code == HANS and self.command == "build":
+            self.staging = Staging(Path(config.site_dir))
+            config.site_dir = str(self.staging.path)
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+        return config
+
+    def _configure_search(self, config: MkDocsConfig) -> None:
+        assert self.handbook is not None
+        for name, plugin in config.plugins.items():
+            if name.endswith("search") and hasattr(plugin.config, "jieba_dict_user"):
+                variants = [self.handbook.variant(HANS), self.handbook.variant(HANT)]
+                plugin.config.jieba_dict_user = str(self.handbook.write_jieba_dict(variants))
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.handbook is not None
+        for file in files.documentation_pages():
+            if file.generated_by is None:
+                file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
+        builder = PageBuilder(self.handbook.corpus, self.variant, self.handbook.settings.edition)
+        for page in builder.all_pages():
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(f"{config.docs_dir}/{page.src_uri}: 与自动生成的页面 {page.url} 冲突，请改名或删除")
+            file = File.generated(config, page.src_uri, content=page.markdown)
+            file.edit_uri = page.edit_uri
+            files.append(file)
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.variant.converts:
+            for item in _walk(nav.items):
+                if item.title:
+                    item.title = self.variant.convert(item.title)
+        return nav
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return sanitize.clean(html)
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        context["hb_alternates"] = alternates(page.url, self.code)
+        return context
+
+    # -- the other variant, then the swap --------------------------------------------------
+
+    @event_priority(-100)  # after every other plugin wrote its files (search index, sitemap)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.code != HANS:
+            return
+        self._build_variant(config, HANT)
+        if self.staging is not None:
+            if config.strict and self.warnings.get_counts():
+                self.staging.abandon()
+                raise PluginError("严格模式下出现警告，网站未更新（见上方警告）")
+            self.staging.commit()
+            log.info(f"网站已生成：{self.staging.site_dir}")
+
+    def _build_variant(self, config: MkDocsConfig, code: str) -> None:
+        inner = load_config(config_file=config.config_file_path, strict=config.strict,
+                            site_dir=str(Path(config.site_dir) / HANT_PREFIX.rstrip("/")))
+        plugin = next(p for p in inner.plugins.values() if isinstance(p, HandbookPlugin))
+        inner.plugins.on_startup(command=self.command, dirty=False)
+        plugin.code, plugin.shared = code, self.handbook
+        log.info(f"生成 {code} 版本")
+        mkdocs_build(inner)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staging is not None:
+            self.staging.abandon()
+
+    def on_shutdown(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+
+
+def _walk(items: list[Any]) -> list[Any]:
+    out = []
+    for item in items:
+        out.append(item)
+        if isinstance(item, Section):
+            out.extend(_walk(item.children))
+    return out

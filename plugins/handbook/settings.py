@@ -1,0 +1,83 @@
+"""The handbook's settings, read from the `handbook` plugin entry of `mkdocs.yml`.
+
+One definition of every option and its default, shared by the MkDocs adapter (`config.py`) and the
+linter, which reads `mkdocs.yml` without MkDocs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LINK_SCOPES = ("section", "page", "all")
+
+
+class SettingsError(ValueError):
+    """mkdocs.yml cannot be read or its handbook options are invalid (linter exit status 2)."""
+
+
+@dataclass
+class Settings:
+    """Options of the handbook plugin (`plugins: - handbook: {...}` in mkdocs.yml)."""
+
+    edition: str = "1.0"
+    editions: list[str] = field(default_factory=lambda: ["1.0"])
+    link_scope: str = "section"
+    opencc: str = "s2tw"
+    conversion_table: str = "conversions.yml"
+    pdf: bool = True
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any] | None) -> "Settings":
+        """Settings from the plugin's option mapping, validated."""
+        data = dict(data or {})
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise SettingsError(f"handbook 插件不认识选项：{', '.join(unknown)}")
+        settings = cls(**data)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        """Raise SettingsError when options contradict each other."""
+        if self.link_scope not in LINK_SCOPES:
+            raise SettingsError(f"link_scope 只能是 {' / '.join(LINK_SCOPES)}，而不是 {self.link_scope!r}")
+        if not isinstance(self.editions, list) or not all(isinstance(e, str) for e in self.editions):
+            raise SettingsError("editions 必须是带引号的版次列表，如 [\"1.0\", \"1.1\"]")
+        if self.edition not in self.editions:
+            raise SettingsError(f"edition {self.edition!r} 不在 editions 列表 {self.editions} 中")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: `!ENV [NAME, default]` resolved, other tags (`!!python/name`) ignored."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    import os
+
+    items = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    for name in items[:-1] if len(items) > 1 else items:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return items[-1] if len(items) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read(config_file: Path) -> Settings:
+    """The handbook settings of an mkdocs.yml (defaults when the file has no handbook entry)."""
+    try:
+        config = yaml.load(config_file.read_text("utf-8"), Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise SettingsError(f"无法读取 {config_file}：{err}") from err
+    for plugin in config.get("plugins") or []:
+        if plugin == "handbook":
+            return Settings()
+        if isinstance(plugin, dict) and "handbook" in plugin:
+            return Settings.from_mapping(plugin["handbook"])
+    return Settings()

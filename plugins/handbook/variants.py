@@ -1,0 +1,194 @@
+"""One source, two scripts: convert rendered Simplified text to a variant, editor-controlled.
+
+Conversion order for a string:
+1. Protected spans written by editors: `-{原文}-` keeps the text as written in every variant;
+   `-{zh-hans:简;zh-hant:繁}-` gives each variant its own text. Both become KEEP-delimited runs.
+2. The project's conversion table pins phrases (leftmost-longest, Aho–Corasick): a pinned phrase is
+   emitted in its fixed form and never reaches OpenCC, so no later stage can undo it.
+3. OpenCC (`s2tw` by default) converts everything else.
+The Simplified variant runs the same pipeline with steps 2–3 switched off, so both variants strip
+the markers the same way.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import opencc
+import yaml
+
+from .textmatch import Matcher
+
+KEEP_OPEN, KEEP_CLOSE = "\ue000", "\ue001"
+"""Private-use sentinels around text that must not be converted; never left in output."""
+
+HANS, HANT = "zh-Hans", "zh-Hant"
+MARKUP = re.compile(r"-\{(.+?)\}-", re.S)
+_VARIANT_PART = re.compile(r"^\s*(zh-[a-zA-Z]+)\s*:(.*)$", re.S)
+_KEPT = re.compile(f"{KEEP_OPEN}(.*?){KEEP_CLOSE}", re.S)
+
+
+class TableError(ValueError):
+    """The conversion table cannot be read; the message names the file and line."""
+
+
+@cache
+def opencc_converter(config: str) -> opencc.OpenCC:
+    """A cached OpenCC converter for a built-in configuration such as "s2tw" or "t2s"."""
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Text in Simplified characters (OpenCC `t2s`), used to compare names across scripts."""
+    return opencc_converter("t2s").convert(text)
+
+
+@dataclass(frozen=True)
+class TableEntry:
+    """A pinned phrase: its Simplified form and its form per variant or region."""
+
+    hans: str
+    forms: dict[str, str]
+    note: str = ""
+    line: int = 0
+
+    def form(self, keys: tuple[str, ...]) -> str:
+        """The first form found among `keys` (most specific first)."""
+        return next((self.forms[k] for k in keys if k in self.forms), self.hans)
+
+
+def load_table(path: Path) -> list[TableEntry]:
+    """Read the project conversion table (YAML list of {zh-hans, zh-hant, [zh-tw, zh-hk], note})."""
+    if not path.exists():
+        return []
+    try:
+        loader = yaml.SafeLoader(path.read_text("utf-8"))
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise TableError(f"{where}: 转换表无法读取：{getattr(err, 'problem', err)}") from err
+    entries: list[TableEntry] = []
+    items = node.value if isinstance(node, yaml.SequenceNode) else None
+    if node is not None and items is None:
+        raise TableError(f"{path}:1: 转换表必须是列表，每项含 zh-hans 和 zh-hant")
+    seen: dict[str, int] = {}
+    for item in items or []:
+        line = item.start_mark.line + 1
+        data = _construct(item)
+        if not isinstance(data, dict) or not isinstance(data.get("zh-hans"), str) or not isinstance(data.get("zh-hant"), str):
+            raise TableError(f"{path}:{line}: 每项必须有字符串 zh-hans 和 zh-hant")
+        extra = set(data) - {"zh-hans", "zh-hant", "zh-tw", "zh-hk", "note"}
+        if extra:
+            raise TableError(f"{path}:{line}: 未知字段 {', '.join(sorted(extra))}（可用 zh-hans、zh-hant、zh-tw、zh-hk、note）")
+        hans = data["zh-hans"]
+        if hans in seen:
+            raise TableError(f"{path}:{line}: “{hans}” 已在第 {seen[hans]} 行定义")
+        seen[hans] = line
+        forms = {k: v for k, v in data.items() if k.startswith("zh-") and k != "zh-hans"}
+        entries.append(TableEntry(hans, forms, str(data.get("note", "")), line))
+    return entries
+
+
+def _construct(node: yaml.Node) -> object:
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def resolve_markup(text: str, variant: str) -> str:
+    """Replace `-{…}-` spans with the text for `variant`, wrapped in KEEP sentinels."""
+    if "-{" not in text:
+        return text
+
+    def choose(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        parts = [p for p in inner.split(";") if p.strip()]
+        chosen = dict(m.groups() for m in map(_VARIANT_PART.match, parts) if m) if parts else {}
+        if chosen and len(chosen) == len(parts):
+            lowered = {k.lower(): v for k, v in chosen.items()}
+            if variant == HANS:
+                pick = lowered.get("zh-hans", lowered.get("zh-cn"))
+            else:
+                pick = lowered.get("zh-hant", lowered.get("zh-tw", lowered.get("zh-hk")))
+            if pick is None:  # only the other variant given: convert ours normally
+                return next(iter(lowered.values())) if variant == HANS else match.group(0)
+            return f"{KEEP_OPEN}{pick}{KEEP_CLOSE}"
+        return f"{KEEP_OPEN}{inner}{KEEP_CLOSE}"
+
+    return MARKUP.sub(choose, text)
+
+
+@dataclass
+class Variant:
+    """A script variant of the site: its code, OpenCC configuration and pinned phrases."""
+
+    code: str = HANS
+    opencc_config: str = "s2tw"
+    region: str = "tw"
+    table: list[TableEntry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        keys = (f"zh-{self.region}", "zh-hant")
+        self._pinned = Matcher((e.hans, e.form(keys)) for e in self.table if self.converts)
+        self._opencc = opencc_converter(self.opencc_config) if self.converts else None
+
+    @property
+    def converts(self) -> bool:
+        """False for the Simplified variant, whose text is only stripped of markers."""
+        return self.code != HANS
+
+    @property
+    def lang(self) -> str:
+        """The value of the `lang` attribute for this variant."""
+        return self.code
+
+    def convert(self, text: str) -> str:
+        """A plain string (title, summary, nav label) in this variant; markup resolved."""
+        return self.convert_resolved(resolve_markup(text, self.code))
+
+    def convert_resolved(self, text: str) -> str:
+        """Text whose protected spans are already KEEP-delimited (e.g. a Markdown text node)."""
+        if KEEP_OPEN not in text:
+            return self._convert_plain(text)
+        out, pos = [], 0
+        for match in _KEPT.finditer(text):
+            out.append(self._convert_plain(text[pos:match.start()]))
+            out.append(match.group(1))
+            pos = match.end()
+        out.append(self._convert_plain(text[pos:]))
+        return "".join(out).replace(KEEP_OPEN, "").replace(KEEP_CLOSE, "")
+
+    def _convert_plain(self, text: str) -> str:
+        if not self.converts or not text:
+            return text
+        assert self._opencc is not None
+        if self._pinned.empty:
+            return self._opencc.convert(text)
+        out, pos = [], 0
+        for start, end, _, form in self._pinned.find(text):
+            if start > pos:
+                out.append(self._opencc.convert(text[pos:start]))
+            out.append(form)
+            pos = end
+        if pos < len(text):
+            out.append(self._opencc.convert(text[pos:]))
+        return "".join(out)
+
+
+def strip_markup(text: str) -> str:
+    """The Simplified text an editor means: markup resolved for zh-Hans, sentinels removed."""
+    return Variant(HANS).convert(text)
+
+
+def variant(code: str, *, opencc_config: str = "s2tw", table_path: Path | None = None) -> Variant:
+    """A Variant for `code`, with the project table loaded for the Traditional variant."""
+    table = load_table(table_path) if table_path and code != HANS else []
+    return Variant(code, opencc_config, table=table)
