@@ -201,3 +201,17 @@ def _index(node: yaml.Node, path: Path_, doc: Document, offset: int) -> None:
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _index(item, path + (i,), doc, offset)
+
+
+def split_source(text: str) -> tuple[str, str]:
+    """Raw file text cut into (front matter block including both `---` lines, body), unparsed.
+
+    Fixers rewrite only one side and join them back, so YAML is never re-serialised.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return "", text
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return "\n".join(lines[: i + 1]) + "\n", "\n".join(lines[i + 1 :])
+    return "", text

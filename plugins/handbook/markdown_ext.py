@@ -95,6 +95,7 @@ class HandbookExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown API)
         md.inlinePatterns.register(ProtectedSpanProcessor(self.variant), "handbook_protected", 185)
         if self.linker is not None:
+            md.inlinePatterns.register(self.linker.inline_processor(md), "handbook_reference", 175)
             md.treeprocessors.register(self.linker.treeprocessor(md), "handbook_link", 7)
         md.treeprocessors.register(ConvertTreeprocessor(md, self.variant), "handbook_convert", 3)
 

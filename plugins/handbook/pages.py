@@ -183,6 +183,19 @@ class PageBuilder:
                 self.terms_index(), *self.categories(), self.cases_index()]
 
 
+BACKLINKS_PLACEHOLDER = '<div class="hb-backlinks"></div>'
+"""Left in a term page by the template; replaced once every page has been linked."""
+
+
+def backlinks_html(pages: dict[str, str], page_url: str, variant: Variant) -> str:
+    """The 被引用于 list of a term page: every page that links to it (URL → title), sorted."""
+    if not pages:
+        return f'<p class="hb-backlinks hb-lead">{escape(variant.convert("暂无其他页面提到本条。"))}</p>'
+    items = "".join(f'<li><a href="{escape(urls.relative_url(url, page_url))}">{escape(title)}</a></li>'
+                    for url, title in sorted(pages.items(), key=lambda kv: (kv[0].count("/"), kv[0])))
+    return f'<ul class="hb-backlinks">{items}</ul>'
+
+
 def _anchor(letter: str) -> str:
     return letter.lower() if letter != "#" else "num"
 

@@ -23,8 +23,9 @@ from mkdocs.utils import CountHandler
 
 from . import sanitize
 from .config import HandbookConfig
+from .linking import Linker, TermIndex
 from .markdown_ext import HandbookExtension
-from .pages import PageBuilder
+from .pages import BACKLINKS_PLACEHOLDER, PageBuilder, backlinks_html
 from .settings import SettingsError
 from .site import THEME_LANGUAGE, VARIANT_NAMES, ContentError, Handbook, Staging, alternates
 from .urls import HANT_PREFIX
@@ -71,7 +72,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 config.site_url = config.site_url.rstrip("/") + "/" + HANT_PREFIX
             if config.site_description:
                 config.site_description = self.variant.convert(config.site_description)
-        self.extension = HandbookExtension(self.variant)
+        self.index = TermIndex(self.handbook.corpus, settings.edition, [self.variant])
+        self.linker = Linker(self.index, settings.link_scope)
+        self.extension = HandbookExtension(self.variant, self.linker)
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         self._configure_search(config)
         if self.code == HANS and self.command == "build":
@@ -95,6 +98,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if file.generated_by is None:
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
         builder = PageBuilder(self.handbook.corpus, self.variant, self.handbook.settings.edition)
+        self.term_pages: dict[str, str] = {t.src_uri: t.id for t in self.handbook.corpus.terms.values()}
+        self.backlinks: dict[str, dict[str, str]] = {}
         for page in builder.all_pages():
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"{config.docs_dir}/{page.src_uri}: 与自动生成的页面 {page.url} 冲突，请改名或删除")
@@ -110,8 +115,25 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                     item.title = self.variant.convert(item.title)
         return nav
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.linker.begin_page(page.url, self.term_pages.get(page.file.src_uri))
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        state = self.linker.page
+        if state.unresolved:
+            raise PluginError(_unresolved_message(page, state.unresolved))
+        for term_id in sorted(state.linked):
+            self.backlinks.setdefault(term_id, {})[page.url] = page.title or page.url
         return sanitize.clean(html)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        for file in files.documentation_pages():
+            term_id = self.term_pages.get(file.src_uri)
+            if term_id and file.page is not None and file.page.content:
+                html = backlinks_html(self.backlinks.get(term_id, {}), file.page.url, self.variant)
+                file.page.content = file.page.content.replace(BACKLINKS_PLACEHOLDER, html, 1)
+        return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
@@ -147,6 +169,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_shutdown(self) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+
+
+def _unresolved_message(page: Page, refs: list[str]) -> str:
+    """`path:line: …` for explicit references in a hand-written page that name no term."""
+    source = page.file.abs_src_path or page.file.src_uri
+    lines = (page.markdown or "").split("\n")
+    out = []
+    for ref in refs:
+        line = next((n for n, text in enumerate(lines, start=1) if ref in text), 1)
+        out.append(f"{source}:{line}: error explicit-link 术语链接 {ref} 指向不存在的术语")
+    return "\n".join(out)
 
 
 def _walk(items: list[Any]) -> list[Any]:

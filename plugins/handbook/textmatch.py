@@ -6,7 +6,7 @@ in the text (times the longest pattern), independent of the number of patterns.
 """
 from __future__ import annotations
 
-from typing import Generic, Iterable, Iterator, TypeVar
+from typing import Callable, Generic, Iterable, Iterator, TypeVar
 
 import ahocorasick
 
@@ -36,13 +36,20 @@ class Matcher(Generic[V]):
         found = self._automaton.get(key, None)
         return None if found is None else found[2]
 
-    def find(self, text: str) -> Iterator[tuple[int, int, str, V]]:
-        """Non-overlapping matches, leftmost first, longest at each start: (start, end, key, value)."""
+    def find(self, text: str, accept: Callable[[str, int, int], bool] | None = None
+             ) -> Iterator[tuple[int, int, str, V]]:
+        """Non-overlapping matches, leftmost first, longest at each start: (start, end, key, value).
+
+        `accept(text, start, end)` can veto a candidate before selection (e.g. a word-edge guard),
+        so a vetoed long match does not hide a valid shorter one.
+        """
         if self.empty or not text:
             return
         best: dict[int, tuple[int, str, V]] = {}
         for end, (length, key, value) in self._automaton.iter(text):
             start = end - length + 1
+            if accept is not None and not accept(text, start, end + 1):
+                continue
             if start not in best or best[start][0] < end + 1:
                 best[start] = (end + 1, key, value)
         last = 0

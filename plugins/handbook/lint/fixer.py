@@ -17,8 +17,11 @@ def fix(ctx: Context, problems: list[Problem]) -> list[str]:
     for path, rule_ids in sorted(wanted.items()):
         file = ctx.root / path
         text = original = file.read_text("utf-8")
+        fixers = {}
         for rule_id in sorted(rule_ids):
-            text = rules[rule_id].fix(text)  # type: ignore[misc]
+            fixers.setdefault(rules[rule_id].fix, rule_id)  # rules may share one fixer
+        for apply in fixers:
+            text = apply(text, ctx)  # type: ignore[misc]
         if text != original:
             file.write_text(text, "utf-8")
             changed.append(path)

@@ -21,7 +21,7 @@ class Problem:
     col: int
     rule: str = field(compare=True)
     level: Level = field(compare=False)
-    message: str = field(compare=False)
+    message: str = field(compare=True)
     hint: str = field(default="", compare=False)
     fixable: bool = field(default=False, compare=False)
 

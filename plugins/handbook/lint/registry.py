@@ -29,7 +29,7 @@ class Rule:
         return self.module.check
 
     @property
-    def fix(self) -> Callable[[str], str] | None:
+    def fix(self) -> Callable[[str, object], str] | None:
         return getattr(self.module, "fix", None)
 
     @property

@@ -1,0 +1,66 @@
+"""版次字段要与 mkdocs.yml 中声明的 `editions` 一致，且前后相符。
+
+`since`、`changed[].edition`、`deprecated.edition`、`removed_in` 都必须是已声明的版次；修订和停用不早于
+收录，删除晚于收录；`related`（案例的 `terms`）不能引用更晚收录的条目，否则旧版手册会出现断链。
+
+Pass::
+
+    since: "1.0"
+    changed:
+      - {edition: "1.1", note: 补充茂业百货的案例}
+
+Fail::
+
+    since: "1.1"
+    changed:
+      - {edition: "1.0", note: 修订}
+"""
+from ...model import edition_key
+from ..problem import Level
+
+ID = "edition"
+LEVEL = Level.ERROR
+SCOPE = "corpus"
+BUILD = True
+
+
+def _ok(value):
+    return isinstance(value, str) and value.replace(".", "").isdigit() and value.count(".") == 1
+
+
+def check(ctx):
+    declared = ctx.settings.editions
+    since_of = {}
+    for doc in ctx.corpus.documents:
+        data = doc.data or {}
+        if _ok(data.get("since")) and isinstance(data.get("id"), str):
+            since_of[(doc.kind, data["id"])] = data["since"]
+    for doc in ctx.corpus.documents:
+        data = doc.data or {}
+        since = data.get("since")
+        fields = [(("since",), since)]
+        fields += [(("changed", i, "edition"), c.get("edition")) for i, c in enumerate(data.get("changed") or [])
+                   if isinstance(c, dict)]
+        dep = data.get("deprecated")
+        if isinstance(dep, dict):
+            fields.append((("deprecated", "edition"), dep.get("edition")))
+        fields.append((("removed_in",), data.get("removed_in")))
+        for path, value in fields:
+            if not _ok(value):
+                continue
+            if value not in declared:
+                yield doc.problem(ID, LEVEL, f"版次 “{value}” 未在 mkdocs.yml 的 editions 中声明",
+                                  f"已声明：{'、'.join(declared)}", at=path)
+            elif path != ("since",) and _ok(since) and edition_key(value) < edition_key(since):
+                yield doc.problem(ID, LEVEL, f"版次 “{value}” 早于收录版次 “{since}”", "修订、停用和删除只能在收录之后", at=path)
+            elif path == ("removed_in",) and value == since:
+                yield doc.problem(ID, LEVEL, "removed_in 与 since 相同：条目从未出现过", "删除这个文件即可", at=path)
+        if not _ok(since):
+            continue
+        refs = data.get("related" if doc.kind == "term" else "terms") or []
+        for i, ref in enumerate(refs):
+            other = since_of.get(("term", ref)) if isinstance(ref, str) else None
+            if other and edition_key(other) > edition_key(since):
+                field = "related" if doc.kind == "term" else "terms"
+                yield doc.problem(ID, LEVEL, f"引用的术语 “{ref}” 在 {other} 版才收录，晚于本条的 {since} 版",
+                                  f"{since} 版手册中它不存在；改为同版或更早的术语", at=(field, i))

@@ -1,0 +1,26 @@
+"""标点不要重复（！！、？？、，，）；省略号写作“……”（`--fix` 会删去重复的标点）。
+
+Pass::
+
+    这个群为什么没人说话？
+
+Fail::
+
+    这个群为什么没人说话？？！！
+"""
+from ..problem import Level
+from ._style import fix_body, problems
+
+ID = "repeated-punctuation"
+LEVEL = Level.ERROR
+SCOPE = "file"
+BUILD = False
+
+
+def check(doc, ctx):
+    return problems(doc, ctx, "repeated", ID, LEVEL,
+                    lambda i: f"标点“{i.old}”重复",
+                    lambda i: f"只保留一个“{i.new}”；省略号请写“……”")
+
+
+fix = fix_body

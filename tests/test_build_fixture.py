@@ -1,0 +1,86 @@
+"""End to end on a small fixture project: `mkdocs build` makes both variants, links, backlinks."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import Project, term_text
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("fixture")
+    project = Project(root)
+    project.write("docs/index.md", "# 测试手册\n\n这里是首页，提到私域流量和 SCRM系统。\n\n```\n私域 在代码里\n```\n")
+    project.write("terms/scrm.md", term_text("scrm", "SCRM", ["siyu", "shequn"], english="Social CRM",
+                                             body="## 释义\n\nSCRM 连接私域与社群，不是 CDPR。\n\n## 实践要点\n\n在社群中使用 [[siyu|私域]] 和 [[!触点]]。\n"))
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def read(site: Path, rel: str) -> str:
+    return (site / rel).read_text("utf-8")
+
+
+def test_every_page_exists_in_both_variants(built):
+    for rel in ["index.html", "terms/index.html", "cases/index.html", "terms/siyu/index.html",
+                "terms/scrm/index.html", "cases/pinpai/index.html", "categories/index.html",
+                "categories/basics/index.html"]:
+        assert (built / rel).is_file(), rel
+        assert (built / "zh-Hant" / rel).is_file(), rel
+
+
+def test_lang_hreflang_and_switch_land_on_the_same_page(built):
+    hans, hant = read(built, "terms/siyu/index.html"), read(built, "zh-Hant/terms/siyu/index.html")
+    assert '<html lang="zh-Hans"' in hans and '<html lang="zh-Hant"' in hant
+    assert '<link rel="alternate" href="../../zh-Hant/terms/siyu/" hreflang="zh-Hant">' in hans
+    assert '<link rel="alternate" href="../../../terms/siyu/" hreflang="zh-Hans">' in hant
+    assert 'href="../../zh-Hant/terms/siyu/" hreflang="zh-Hant" lang="zh-Hant" class="md-select__link' in hans
+
+
+def test_mentions_are_linked_with_tooltips_but_not_in_code_or_self(built):
+    home = read(built, "index.html")
+    assert re.search(r'<a class="hb-term" href="terms/siyu/" title="私域是一个用于测试的术语。">私域流量</a>', home)
+    assert '<a class="hb-term" href="terms/scrm/"' in home
+    assert "私域 在代码里" in home and "hb-term" not in home.split("<pre")[1].split("</pre>")[0]
+    scrm = read(built, "terms/scrm/index.html")
+    assert 'href="../scrm/"' not in scrm.split('<h2 id="参见"')[0]  # no self link
+    assert "CDPR" in scrm and 'data-hb-id' not in scrm  # sanitizer drops internal attributes
+    assert '<a class="hb-term hb-ref" href="../siyu/" title="私域是一个用于测试的术语。">私域</a>' in scrm
+    assert '<span class="hb-nolink">触点</span>' in scrm
+
+
+def test_backlinks_list_the_pages_that_mention_a_term(built):
+    siyu = read(built, "terms/siyu/index.html")
+    section = siyu.split('id="被引用于"')[1].split("<h2")[0]
+    assert 'href="../../"' in section and 'href="../scrm/"' in section
+    assert "hb-backlinks" in section
+
+
+def test_traditional_variant_converts_text_not_urls(built):
+    hant = read(built, "zh-Hant/terms/scrm/index.html")
+    assert "連接私域與社群" in re.sub(r"<[^>]+>", "", hant)
+    assert 'href="../siyu/"' in hant and 'title="私域是一個用於測試的術語。"' in hant
+    assert "<title>SCRM - 測試手冊</title>" in hant
+
+
+def search_text(site: Path) -> str:
+    import json
+
+    docs = json.loads(read(site, "search/search_index.json"))["docs"]
+    return " ".join(d["title"] + " " + d["text"] for d in docs).replace("\u200b", "")
+
+
+def test_search_index_per_variant(built):
+    hans, hant = search_text(built), search_text(built / "zh-Hant")
+    assert "用于测试" in hans and "用於測試" in hant and "用于测试" not in hant
+
+
+def test_no_external_requests_in_pages(built):
+    page = read(built, "terms/siyu/index.html")
+    for src in re.findall(r'(?:src|href)="(https?://[^"]+)"', page):
+        assert not re.search(r"fonts\.googleapis|fonts\.gstatic|cdn|unpkg|jsdelivr", src), src
+    assert "fonts.googleapis.com" not in page
