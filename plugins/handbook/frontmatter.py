@@ -29,7 +29,10 @@ _Loader.yaml_implicit_resolvers = {
 
 # PyYAML's English problem texts, in the handbook's language.
 _YAML_PROBLEMS = {
-    "mapping values are not allowed here": "此处不能出现键值（冒号后缺空格，或缩进不对？）",
+    "mapping values are not allowed": "此处不能出现键值（值里有冒号时请加引号，或检查缩进）",
+    "found a tab character": "YAML 中不能用制表符缩进",
+    "did not find expected ',' or ']'": "方括号列表没有闭合（缺少 ] 或逗号）",
+    "did not find expected ',' or '}'": "花括号映射没有闭合（缺少 } 或逗号）",
     "could not find expected ':'": "缺少冒号 `:`",
     "did not find expected key": "找不到应有的键（缩进不一致？）",
     "did not find expected '-' indicator": "列表项缺少 `-`（缩进不一致？）",
@@ -175,8 +178,19 @@ def _yaml_problem(err: yaml.YAMLError, doc: Document) -> None:
     context = (getattr(err, "context", None) or "").strip()
     zh = next((v for k, v in _YAML_PROBLEMS.items() if problem.startswith(k) or context.startswith(k)), None)
     message = f"YAML 语法错误：{zh}" if zh else f"YAML 语法错误：{problem}"
-    doc.problems.append(doc.problem("yaml-syntax", Level.ERROR, message,
-                                    "检查该行及上一行的冒号、引号和缩进", line=line, col=col))
+    hint = "检查该行及上一行的冒号、引号和缩进"
+    quoted = _unbalanced_quote(doc.text.split("\n")[1:line], first_line=2)
+    if quoted is not None and quoted < line:
+        hint = f"第 {quoted} 行的引号可能没有闭合；" + hint
+    doc.problems.append(doc.problem("yaml-syntax", Level.ERROR, message, hint, line=line, col=col))
+
+
+def _unbalanced_quote(lines: list[str], first_line: int) -> int | None:
+    """The first line with an odd number of double quotes (an unclosed string), if any."""
+    for n, text in enumerate(lines, start=first_line):
+        if text.replace('\\"', "").count('"') % 2:
+            return n
+    return None
 
 
 def _index(node: yaml.Node, path: Path_, doc: Document, offset: int) -> None:

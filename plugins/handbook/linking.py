@@ -34,6 +34,7 @@ SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "im
                        "button", "textarea", "svg", "math", "h1", "h2", "h3", "h4", "h5", "h6"})
 SKIP_CLASSES = frozenset({"admonition-title", "hb-nolink", "headerlink", "hb-card"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HOUSE_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9%]) (?=[\u3400-\u9fff])")
 EXPLICIT = re.compile(r"\[\[(!?)([^\[\]\n|]+?)(?:\|([^\[\]\n]+?))?\]\]")
 _KEPT = re.compile(f"{KEEP_OPEN}.*?{KEEP_CLOSE}", re.S)
 
@@ -49,6 +50,19 @@ def ascii_edge_ok(text: str, start: int, end: int) -> bool:
     if _is_ascii_word(text[end - 1]) and end < len(text) and _is_ascii_word(text[end]):
         return False
     return True
+
+
+def squeeze(text: str) -> tuple[str, list[int] | None]:
+    """Text without the house-style spaces between Chinese and Latin/digits, and where each kept
+    character came from (None when nothing was removed): "VIP 服务群" matches the name VIP服务群."""
+    if " " not in text:
+        return text, None
+    cuts = [m.start() for m in _HOUSE_SPACE.finditer(text)]
+    if not cuts:
+        return text, None
+    removed = set(cuts)
+    kept = [i for i in range(len(text)) if i not in removed]
+    return "".join(text[i] for i in kept), kept
 
 
 def normalise_ref(text: str) -> str:
@@ -78,7 +92,7 @@ class TermIndex:
                 self._by_name.setdefault(normalise_ref(name), term.id)
                 if self.autolinks(term, edition):
                     for form in {name, *(v.convert(name) for v in variants or [])}:
-                        surfaces.setdefault(form, term.id)
+                        surfaces.setdefault(squeeze(form)[0], term.id)
         for ident in self.targets:
             self._by_name.setdefault(normalise_ref(ident), ident)
         self.matcher: Matcher[str] = Matcher(surfaces.items())
@@ -93,10 +107,24 @@ class TermIndex:
         ident = self._by_name.get(normalise_ref(ref))
         return self.targets.get(ident) if ident else None
 
+    def ambiguities(self, text: str) -> Iterator[tuple[tuple[int, int, str], tuple[int, int, str]]]:
+        """Places where the linked name hides an overlapping name (see Matcher.ambiguities)."""
+        squeezed, where = squeeze(text)
+        for chosen, hidden in self.matcher.ambiguities(squeezed, ascii_edge_ok):
+            yield _unsqueeze(chosen, where), _unsqueeze(hidden, where)
+
     def find(self, text: str) -> Iterator[tuple[int, int, Target]]:
         """Mentions in a text: (start, end, target), leftmost-longest, ASCII-edge guarded."""
-        for start, end, _, ident in self.matcher.find(text, ascii_edge_ok):
+        squeezed, where = squeeze(text)
+        for start, end, _, ident in self.matcher.find(squeezed, ascii_edge_ok):
+            if where is not None:
+                start, end = where[start], where[end - 1] + 1
             yield start, end, self.targets[ident]
+
+
+def _unsqueeze(span: tuple[int, int, str], where: list[int] | None) -> tuple[int, int, str]:
+    start, end, key = span
+    return (start, end, key) if where is None else (where[start], where[end - 1] + 1, key)
 
 
 @dataclass

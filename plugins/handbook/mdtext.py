@@ -27,8 +27,12 @@ def _mask(match: re.Match[str]) -> str:
     return MASK * (match.end() - match.start())
 
 
-def prose_lines(body: str) -> list[str]:
-    """The body's lines with non-prose masked (same length, so columns stay exact)."""
+def prose_lines(body: str, *, code_only: bool = False) -> list[str]:
+    """The body's lines with non-prose masked (same length, so columns stay exact).
+
+    With `code_only`, only code blocks and inline code are masked.
+    """
+    inline = _INLINE[:1] if code_only else _INLINE
     out: list[str] = []
     fence: str | None = None
     for line in body.split("\n"):
@@ -42,7 +46,7 @@ def prose_lines(body: str) -> list[str]:
             fence = m.group(1)
             out.append(MASK * len(line))
             continue
-        for pattern in _INLINE:
+        for pattern in inline:
             line = pattern.sub(_mask, line)
         out.append(line)
     return out

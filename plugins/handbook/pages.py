@@ -176,11 +176,22 @@ class PageBuilder:
         md = self._render("cases_index.md.j2", urls.CASES_INDEX, self._meta("案例", search={"boost": 0.5}), cases=cases)
         return GeneratedPage("cases/index.md", urls.CASES_INDEX, md)
 
+    def rules(self) -> GeneratedPage:
+        """The linter's rules with their examples, generated from the rule modules."""
+        from .lint.registry import all_rules
+
+        rules = [{"id": r.id, "level": "错误" if r.level.value == "error" else "警告", "summary": r.summary,
+                  "description": r.description, "fixable": r.fix is not None, "build": r.build,
+                  "passing": r.examples().get("Pass", ""), "failing": r.examples().get("Fail", "")}
+                 for r in all_rules()]
+        md = self._render("rules.md.j2", urls.RULES, self._meta("检查规则", search={"boost": 0.3}), rules=rules)
+        return GeneratedPage("rules.md", urls.RULES, md)
+
     def all_pages(self) -> list[GeneratedPage]:
         """Every generated page of the corpus."""
         return [*(self.term(t) for t in self.corpus.terms.values()),
                 *(self.case(c) for c in self.corpus.cases.values()),
-                self.terms_index(), *self.categories(), self.cases_index()]
+                self.terms_index(), *self.categories(), self.cases_index(), self.rules()]
 
 
 BACKLINKS_PLACEHOLDER = '<div class="hb-backlinks"></div>'

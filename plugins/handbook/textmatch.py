@@ -58,3 +58,19 @@ class Matcher(Generic[V]):
                 end, key, value = best[start]
                 yield start, end, key, value
                 last = end
+
+    def ambiguities(self, text: str, accept: Callable[[str, int, int], bool] | None = None
+                    ) -> Iterator[tuple[tuple[int, int, str], tuple[int, int, str]]]:
+        """Where the chosen match hides an overlapping one that runs past it:
+        ((start, end, key) chosen, (start, end, key) hidden), e.g. 私域流量 hiding 流量池 in 私域流量池."""
+        if self.empty or not text:
+            return
+        candidates = []
+        for end, (length, key, _) in self._automaton.iter(text):
+            start = end - length + 1
+            if accept is None or accept(text, start, end + 1):
+                candidates.append((start, end + 1, key))
+        for c_start, c_end, c_key, _ in self.find(text, accept):
+            for h_start, h_end, h_key in candidates:
+                if c_start < h_start < c_end < h_end:
+                    yield (c_start, c_end, c_key), (h_start, h_end, h_key)

@@ -26,6 +26,7 @@ _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _PAREN = re.compile(rf"\(([^()\n{MASK}]*)\)")
 _QUOTES = re.compile(rf"\"([^\"\n{MASK}]*)\"")
 _HALF_PUNCT = re.compile(rf"(?<=[{CJK}”’）》」』])([,;:!?])(?![0-9A-Za-z/])")
+_DAMAGE = re.compile(rf"(?<=[{CJK}])\?+(?=[{CJK}])|[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]")
 _FULL_OF = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _REPEATED = re.compile(r"([，。、；：！？])\1+|([!?])\2+")
 _HAS_CJK = re.compile(f"[{CJK}]")
@@ -50,15 +51,22 @@ def _cjk_context(line: str, start: int, end: int) -> bool:
 
 
 def _own(line: str) -> Iterator[tuple[int, int, str, str]]:
-    """Our own punctuation rules on one masked line: (start, end, old, new)."""
+    """Our own punctuation rules on one masked line: (start, end, old, new).
+
+    Scraping damage (`?` between hanzi, pinyin in brackets) is left to the encoding-damage rule.
+    """
+    damaged = {i for m in _DAMAGE.finditer(line) for i in range(m.start(), m.end())}
     for m in _PAREN.finditer(line):
+        if m.start() in damaged:
+            continue
         if _cjk_context(line, m.start(), m.end()):
             yield m.start(), m.end(), m.group(0), f"（{m.group(1)}）"
     for m in _QUOTES.finditer(line):
         if _cjk_context(line, m.start(), m.end()):
             yield m.start(), m.end(), m.group(0), f"“{m.group(1)}”"
     for m in _HALF_PUNCT.finditer(line):
-        yield m.start(), m.end(), m.group(0), _FULL_OF[m.group(0)]
+        if m.start() not in damaged:
+            yield m.start(), m.end(), m.group(0), _FULL_OF[m.group(0)]
 
 
 def exempt_names(names: list[str]) -> Matcher[str]:
@@ -84,6 +92,7 @@ def check(body: str, names: Matcher[str] | None = None) -> Iterator[Issue]:
     masked = _mask_names(prose_lines(body), names)
     ours: set[tuple[int, int]] = set()
     for i, line in enumerate(masked):
+        ours.update((i, m.start()) for m in _DAMAGE.finditer(line))  # reported as encoding damage
         for start, _, old, new in _own(line):
             ours.add((i, start))
             yield Issue(i, start + 1, "punctuation", old, new)

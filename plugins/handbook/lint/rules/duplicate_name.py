@@ -24,7 +24,7 @@ BUILD = True
 
 
 def check(ctx):
-    seen: dict[str, tuple[object, tuple, str]] = {}
+    seen: dict[str, list[tuple[object, tuple, str]]] = {}
     for doc in ctx.corpus.documents:
         data = doc.data or {}
         if doc.kind != "term":
@@ -39,10 +39,12 @@ def check(ctx):
             key = normalise_name(name)
             if not key:
                 continue
-            first = seen.setdefault(key, (doc, path, name))
-            if first[0] is doc and first[1] == path:
-                continue
-            other, other_path, other_name = first
+            if any(d is doc and normalise_name(n) == key for d, _, n in seen.get(key, [])):
+                continue  # the same name twice in one file is the schema's uniqueItems
+            seen.setdefault(key, []).append((doc, path, name))
+    for places in seen.values():
+        for doc, path, name in places if len(places) > 1 else ():
+            other, other_path, other_name = next(p for p in places if p[:2] != (doc, path))
             line = other.locate(other_path)[0]
             where = "本文件" if other is doc else other.path
             yield doc.problem(ID, LEVEL, f"名称 “{name}” 与 {where}:{line} 的 “{other_name}” 重复",

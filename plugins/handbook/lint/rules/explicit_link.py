@@ -1,0 +1,53 @@
+"""显式术语链接 `[[术语]]`、`[[id]]`、`[[id|显示文字]]` 必须指向存在的术语（`[[!文字]]` 表示此处不加链接）。
+
+自动链接只链接每节第一次出现的术语；需要强制链接时用 `[[…]]`，需要避免误链时用 `[[!…]]`。
+
+Pass::
+
+    详见 [[私域]]，以及 [[scrm|SCRM 系统]]。
+
+Fail::
+
+    详见 [[私域流量池子]]。
+"""
+import difflib
+
+from ...linking import EXPLICIT, normalise_ref
+from ...mdtext import prose_lines
+from ..problem import Level
+
+ID = "explicit-link"
+LEVEL = Level.ERROR
+SCOPE = "file"
+BUILD = True
+
+
+def known_names(ctx):
+    """Normalised ids, titles and aliases of every term, computed once per run."""
+    if "explicit:names" not in ctx.cache:
+        names = {}
+        for d in ctx.corpus.documents:
+            data = d.data or {}
+            if d.kind != "term":
+                continue
+            for n in [data.get("id"), data.get("title"), *(data.get("aliases") or [])]:
+                if isinstance(n, str):
+                    names[normalise_ref(n)] = n
+        ctx.cache["explicit:names"] = names
+    return ctx.cache["explicit:names"]
+
+
+def check(doc, ctx):
+    if not doc.body or "[[" not in doc.body:
+        return
+    names = known_names(ctx)
+    for n, line in enumerate(prose_lines(doc.body, code_only=True)):
+        for m in EXPLICIT.finditer(line):
+            if m.group(1):  # [[!文字]] suppresses a link: nothing to resolve
+                continue
+            ref = m.group(2).strip()
+            if normalise_ref(ref) not in names:
+                close = difflib.get_close_matches(ref, list(names.values()), n=1, cutoff=0.5)
+                hint = f"是不是 [[{close[0]}]]？" if close else "写术语的 id、标题或别名"
+                yield doc.problem(ID, LEVEL, f"术语链接 {m.group(0)} 指向不存在的术语", hint,
+                                  line=doc.body_line + n, col=m.start() + 1)
