@@ -42,6 +42,7 @@ class Handbook:
     full: Corpus
     corpus: Corpus
     problems: list[Problem] = field(default_factory=list)
+    _variants: dict[str, Variant] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, root: Path, settings: Settings) -> "Handbook":
@@ -54,9 +55,11 @@ class Handbook:
         return cls(root, settings, full, full.for_edition(settings.edition), problems)
 
     def variant(self, code: str) -> Variant:
-        """The converter of a variant, with the project table for the Traditional one."""
-        table = load_table(self.root / self.settings.conversion_table) if code == HANT else []
-        return Variant(code, self.settings.opencc, table=table)
+        """The converter of a variant, with the project table for the Traditional one (cached)."""
+        if code not in self._variants:
+            table = load_table(self.root / self.settings.conversion_table) if code == HANT else []
+            self._variants[code] = Variant(code, self.settings.opencc, table=table)
+        return self._variants[code]
 
     def jieba_words(self, variants: list[Variant]) -> list[str]:
         """Every title and alias in every variant's script: one search token each."""

@@ -5,7 +5,9 @@ Conversion order for a string:
    `-{zh-hans:简;zh-hant:繁}-` gives each variant its own text. Both become KEEP-delimited runs.
 2. The project's conversion table pins phrases (leftmost-longest, Aho–Corasick): a pinned phrase is
    emitted in its fixed form and never reaches OpenCC, so no later stage can undo it.
-3. OpenCC (`s2tw` by default) converts everything else.
+3. OpenCC (`s2tw` by default) converts everything else, except clauses that are already exactly
+   what this pipeline makes of their Simplified form: OpenCC is not idempotent (a second pass turns
+   組合 into 組閤, 了解 into 瞭解, 後台 into 後臺), so converting converted text leaves it alone.
 The Simplified variant runs the same pipeline with steps 2–3 switched off, so both variants strip
 the markers the same way.
 """
@@ -28,6 +30,7 @@ HANS, HANT = "zh-Hans", "zh-Hant"
 MARKUP = re.compile(r"-\{(.+?)\}-", re.S)
 _VARIANT_PART = re.compile(r"^\s*(zh-[a-zA-Z]+)\s*:(.*)$", re.S)
 _KEPT = re.compile(f"{KEEP_OPEN}(.*?){KEEP_CLOSE}", re.S)
+_CLAUSE = re.compile(r"[^\s，。、；：！？,.;:!?（）()“”‘’「」『』《》〈〉【】\[\]/|]+")
 
 
 class TableError(ValueError):
@@ -156,7 +159,7 @@ class Variant:
 
     def convert_resolved(self, text: str) -> str:
         """Text whose protected spans are already KEEP-delimited (e.g. a Markdown text node)."""
-        if KEEP_OPEN not in text:
+        if KEEP_OPEN not in text and KEEP_CLOSE not in text:
             return self._convert_plain(text)
         out, pos = [], 0
         for match in _KEPT.finditer(text):
@@ -169,17 +172,35 @@ class Variant:
     def _convert_plain(self, text: str) -> str:
         if not self.converts or not text:
             return text
+        if "\x00" in text:  # OpenCC's C API would cut the string at a NUL
+            return "\x00".join(self._convert_plain(part) for part in text.split("\x00"))
         assert self._opencc is not None
         if self._pinned.empty:
-            return self._opencc.convert(text)
+            return self._opencc_simplified_only(text)
         out, pos = [], 0
         for start, end, _, form in self._pinned.find(text):
             if start > pos:
-                out.append(self._opencc.convert(text[pos:start]))
+                out.append(self._opencc_simplified_only(text[pos:start]))
             out.append(form)
             pos = end
         if pos < len(text):
-            out.append(self._opencc.convert(text[pos:]))
+            out.append(self._opencc_simplified_only(text[pos:]))
+        return "".join(out)
+
+    def _opencc_simplified_only(self, text: str) -> str:
+        """OpenCC on the text, leaving clauses that are already Traditional as they are."""
+        assert self._opencc is not None
+        if to_simplified(text) == text:  # the usual case: nothing Traditional in it
+            return self._opencc.convert(text)
+        out, pos = [], 0
+        for m in _CLAUSE.finditer(text):
+            out.append(text[pos:m.start()])
+            clause = m.group(0)
+            simplified = to_simplified(clause)
+            done = simplified != clause and self._convert_plain(simplified) == clause
+            out.append(clause if done else self._opencc.convert(clause))
+            pos = m.end()
+        out.append(text[pos:])
         return "".join(out)
 
 

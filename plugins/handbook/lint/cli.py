@@ -32,6 +32,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="输出格式（设置了 GITHUB_ACTIONS 时默认 github）")
     parser.add_argument("--strict", action="store_true", help="警告也视为失败")
     parser.add_argument("--fix", action="store_true", help="自动修正可安全修正的问题（空格、标点、键顺序）")
+    parser.add_argument("--variants", action="store_true",
+                        help="不检查，列出每个术语的标题和别名在简体、繁体版中的写法，供编辑核对")
     parser.add_argument("--root", type=Path, default=Path("."), help="项目根目录（含 mkdocs.yml）")
     return parser.parse_args(argv)
 
@@ -55,6 +57,28 @@ def selected_paths(root: Path, args_paths: list[str]) -> set[str] | None:
     return chosen
 
 
+def print_variants(corpus, settings, root: Path) -> int:
+    """The review listing: every title and alias in both scripts, marking pinned phrases."""
+    from ..site import Handbook
+    from ..variants import HANT, TableError
+
+    try:
+        variant = Handbook(root, settings, corpus, corpus).variant(HANT)
+    except TableError as err:
+        sys.stderr.write(f"scripts/lint: 配置错误：{err}\n")
+        return 2
+    pinned = [e.hans for e in variant.table]
+    print("id\t简体\t繁體\t说明")
+    for term in corpus.terms.values():
+        for name in term.names:
+            hant = variant.convert(name)
+            notes = [f"转换表：{p}" for p in pinned if p in name]
+            if hant == name:
+                notes.append("两版相同")
+            print(f"{term.id}\t{name}\t{hant}\t{'；'.join(notes)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -69,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"scripts/lint: 找不到路径：{err}\n")
         return 2
     corpus = corpus_mod.load(root)
+    if args.variants:
+        return print_variants(corpus, settings, root)
     ctx = Context(corpus=corpus, settings=settings, root=root)
     problems = run(ctx, paths=paths)
     if args.fix:
@@ -84,5 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failing else 0
 
 
+def run_cli() -> int:
+    """main() that exits quietly when the reader closes the pipe (`scripts/lint --variants | head`)."""
+    try:
+        return main()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_cli())

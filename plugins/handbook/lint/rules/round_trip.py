@@ -1,0 +1,39 @@
+"""术语标题转成繁体再转回简体后必须不变，否则繁体版的写法可能有误或有歧义；转换表固定了写法的除外。
+
+例如“后台”经 OpenCC 得“後臺”再转回仍是“后台”；若某个标题转回后变了，请核对繁体写法，
+需要时在 conversions.yml 中固定它，或用 `-{…}-` 写明两种写法。
+
+Pass::
+
+    title: 会员日        # 會員日 → 会员日
+
+Fail::
+
+    title: 鬱金香        # 含繁体，转回后变成“郁金香”
+"""
+from ...variants import HANT, strip_markup, to_simplified
+from ..problem import Level
+
+ID = "round-trip"
+LEVEL = Level.ERROR
+SCOPE = "corpus"
+BUILD = False
+
+
+def check(ctx):
+    from ...site import Handbook
+
+    try:
+        variant = Handbook(ctx.root, ctx.settings, ctx.corpus, ctx.corpus).variant(HANT)
+    except ValueError:
+        return  # the conversion-table rule reports an unreadable table
+    pinned = [e.hans for e in variant.table]
+    for doc in ctx.corpus.documents:
+        title = (doc.data or {}).get("title")
+        if doc.kind != "term" or not isinstance(title, str) or "-{" in title:
+            continue
+        hant = variant.convert(title)
+        back = to_simplified(hant)
+        if back != strip_markup(title) and not any(p in title for p in pinned):
+            yield doc.problem(ID, LEVEL, f"标题“{title}”转成繁体“{hant}”后再转回得到“{back}”",
+                              "核对繁体写法；在 conversions.yml 中固定它，或写成 -{zh-hans:…;zh-hant:…}-", at=("title",))
