@@ -17,7 +17,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
@@ -140,11 +140,13 @@ class PageState:
 class Linker:
     """Links terms in Markdown pages; one per build and variant, told which page is rendering."""
 
-    def __init__(self, index: TermIndex, scope: str = "section") -> None:
+    def __init__(self, index: TermIndex, scope: str = "section",
+                 href: Callable[[Target, str], str] | None = None) -> None:
         if scope not in SCOPES:
             raise ValueError(f"link scope must be one of {SCOPES}")
         self.index = index
         self.scope = scope
+        self.href = href or (lambda target, page_url: relative_url(target.url, page_url))
         self.page = PageState()
 
     def begin_page(self, url: str, term_id: str | None = None) -> PageState:
@@ -155,7 +157,7 @@ class Linker:
     def anchor(self, target: Target, text: str, *, explicit: bool = False) -> etree.Element:
         """The `<a>` of a term link, relative to the current page, with the summary as tooltip."""
         el = etree.Element("a", {"class": "hb-term hb-ref" if explicit else "hb-term",
-                                 "href": relative_url(target.url, self.page.url), "title": target.summary,
+                                 "href": self.href(target, self.page.url), "title": target.summary,
                                  "data-hb-id": target.id})
         el.text = AtomicString(text)
         self.page.linked.add(target.id)

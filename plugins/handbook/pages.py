@@ -16,7 +16,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from . import pinyin, urls
+from . import changelog, pinyin, urls
 from .model import CATEGORIES, Case, Corpus, Entry, Metric, Term, edition_key
 from .variants import Variant
 
@@ -65,10 +65,13 @@ def figure(metric: Metric) -> str:
 class PageBuilder:
     """Renders the generated pages of one corpus in one variant."""
 
-    def __init__(self, corpus: Corpus, variant: Variant, edition: str) -> None:
+    def __init__(self, corpus: Corpus, variant: Variant, edition: str, editions: list[str] | None = None,
+                 full: Corpus | None = None) -> None:
         self.corpus = corpus
+        self.full = full or corpus
         self.variant = variant
         self.edition = edition
+        self.editions = editions or [edition]
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader(__package__, "templates"),
             autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -187,11 +190,32 @@ class PageBuilder:
         md = self._render("rules.md.j2", urls.RULES, self._meta("检查规则", search={"boost": 0.3}), rules=rules)
         return GeneratedPage("rules.md", urls.RULES, md)
 
+    def changelog(self) -> GeneratedPage:
+        """Per edition, newest first: terms and cases added, revised, deprecated, removed."""
+        def item(entry: Entry, note: str = "") -> dict[str, str]:
+            present = entry.id in (self.corpus.terms if entry.kind == "term" else self.corpus.cases)
+            return {"title": entry.title, "summary": entry.summary, "note": note,
+                    "url": urls.entry_url(entry) if present else ""}
+
+        editions = []
+        for ch in changelog.changes(self.full, self.editions, self.edition):
+            groups = [("新增术语", [item(e) for e in ch.added if e.kind == "term"]),
+                      ("新增案例", [item(e) for e in ch.added if e.kind == "case"]),
+                      ("修订", [item(e, note) for e, note in ch.revised]),
+                      ("停用", [item(e, f"由 {self.full.terms[e.deprecated.by].title} 取代" if e.deprecated and
+                                     e.deprecated.by in self.full.terms else "") for e in ch.deprecated]),
+                      ("删除", [item(e) for e in ch.removed])]
+            editions.append({"edition": ch.edition, "empty": ch.empty,
+                             "groups": [{"label": label, "items": items} for label, items in groups if items]})
+        md = self._render("changelog.md.j2", urls.CHANGELOG, self._meta("更新记录", search={"boost": 0.5}),
+                          edition=self.edition, changes=editions)
+        return GeneratedPage("changelog.md", urls.CHANGELOG, md)
+
     def all_pages(self) -> list[GeneratedPage]:
         """Every generated page of the corpus."""
         return [*(self.term(t) for t in self.corpus.terms.values()),
                 *(self.case(c) for c in self.corpus.cases.values()),
-                self.terms_index(), *self.categories(), self.cases_index(), self.rules()]
+                self.terms_index(), *self.categories(), self.cases_index(), self.changelog(), self.rules()]
 
 
 BACKLINKS_PLACEHOLDER = '<div class="hb-backlinks"></div>'

@@ -23,6 +23,7 @@ from mkdocs.utils import CountHandler
 
 from . import sanitize
 from .config import HandbookConfig
+from .downloads import Publication, downloads_markdown, publish
 from .linking import Linker, TermIndex
 from .markdown_ext import HandbookExtension
 from .pages import BACKLINKS_PLACEHOLDER, PageBuilder, backlinks_html
@@ -32,6 +33,7 @@ from .urls import HANT_PREFIX
 from .variants import HANS, HANT, TableError, Variant
 
 log = logging.getLogger("mkdocs.plugins.handbook")
+DOWNLOADS_MARKER = "<!-- handbook:downloads -->"
 THEME_DIR = Path(__file__).parent / "theme"
 
 
@@ -44,6 +46,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.shared: Handbook | None = None
         self.handbook: Handbook | None = None
         self.staging: Staging | None = None
+        self.publication: Publication | None = None
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
 
@@ -90,14 +93,26 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 variants = [self.handbook.variant(HANS), self.handbook.variant(HANT)]
                 plugin.config.jieba_dict_user = str(self.handbook.write_jieba_dict(variants))
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        assert self.handbook is not None
+        if self.code == HANS:  # once per build; the nested zh-Hant build receives it
+            folder = self.handbook.root / ".cache" / "downloads" / self.handbook.settings.edition
+            pdf = self.handbook.settings.pdf and self.command != "serve"
+            self.publication = publish(self.handbook, folder, pdf=pdf)
+
     # -- pages -----------------------------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.handbook is not None
+        assert self.handbook is not None and self.publication is not None
+        files.append(File.generated(config, "print/index.html", content=self.publication.print_html[self.code]))
+        if self.code == HANS:
+            for download in self.publication.downloads:
+                files.append(File.generated(config, f"downloads/{download.name}", abs_src_path=str(download.path)))
         for file in files.documentation_pages():
             if file.generated_by is None:
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
-        builder = PageBuilder(self.handbook.corpus, self.variant, self.handbook.settings.edition)
+        settings = self.handbook.settings
+        builder = PageBuilder(self.handbook.corpus, self.variant, settings.edition, settings.editions, self.handbook.full)
         self.term_pages: dict[str, str] = {t.src_uri: t.id for t in self.handbook.corpus.terms.values()}
         self.backlinks: dict[str, dict[str, str]] = {}
         for page in builder.all_pages():
@@ -117,6 +132,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.linker.begin_page(page.url, self.term_pages.get(page.file.src_uri))
+        if DOWNLOADS_MARKER in markdown:
+            assert self.handbook is not None
+            block = downloads_markdown(self.publication, self.variant, self.handbook.settings.edition, page.url)
+            markdown = markdown.replace(DOWNLOADS_MARKER, block)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -159,7 +178,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                             site_dir=str(Path(config.site_dir) / HANT_PREFIX.rstrip("/")))
         plugin = next(p for p in inner.plugins.values() if isinstance(p, HandbookPlugin))
         inner.plugins.on_startup(command=self.command, dirty=False)
-        plugin.code, plugin.shared = code, self.handbook
+        plugin.code, plugin.shared, plugin.publication = code, self.handbook, self.publication
         log.info(f"生成 {code} 版本")
         mkdocs_build(inner)
 
