@@ -15,3 +15,27 @@ from helpers import Project  # noqa: E402
 def project(tmp_path: Path) -> Project:
     """A small valid project (three terms, one case) in a temporary folder."""
     return Project(tmp_path)
+
+
+EPOCH = "1763856000"  # 2025-11-23, fixed so builds are comparable
+
+
+def build_real_site(dest: Path, **env: str) -> Path:
+    """Build the real handbook (both scripts and PDFs) into `dest`/site and return that folder."""
+    import os
+    import subprocess
+
+    from helpers import REPO
+
+    site = dest / "site"
+    full_env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **env}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+                            cwd=REPO, env=full_env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real handbook built once per test session."""
+    return build_real_site(tmp_path_factory.mktemp("real"))

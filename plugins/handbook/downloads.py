@@ -14,12 +14,14 @@ from .variants import HANS, HANT, Variant
 
 @dataclass(frozen=True)
 class Download:
-    """One file in `downloads/`."""
+    """One file in `downloads/` (for a PDF: its script, page count and bookmark labels)."""
 
     name: str
     label: str
     path: Path
     pages: int | None = None
+    code: str | None = None
+    bookmarks: tuple[str, ...] = ()
 
     @property
     def size(self) -> int:
@@ -49,7 +51,7 @@ def publish(handbook: Handbook, folder: Path, *, pdf: bool, info: BookInfo | Non
             name = pdf_name(edition, code)
             out: PdfResult = render_pdf(html, folder / name, cache_dir=handbook.root / ".cache" / "pdf")
             label = f"PDF {'简体中文版' if code == HANS else '繁體中文版'}"
-            result.downloads.append(Download(name, label, out.path, out.pages))
+            result.downloads.append(Download(name, label, out.path, out.pages, code, out.bookmarks))
     exporter = Exporter(handbook.corpus, edition, variants[HANS], variants[HANT])
     names = file_names(edition)
     for kind, text, label in (("json", exporter.json(), "JSON 词表"), ("csv", exporter.csv(), "CSV 词表"),

@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from . import sanitize
+from . import completeness, pinyin, sanitize, seo
 from .config import HandbookConfig
 from .downloads import Publication, downloads_markdown, publish
 from .linking import Linker, TermIndex
@@ -114,6 +114,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         settings = self.handbook.settings
         builder = PageBuilder(self.handbook.corpus, self.variant, settings.edition, settings.editions, self.handbook.full)
         self.term_pages: dict[str, str] = {t.src_uri: t.id for t in self.handbook.corpus.terms.values()}
+        self.files = files
         self.backlinks: dict[str, dict[str, str]] = {}
         for page in builder.all_pages():
             if files.get_file_from_path(page.src_uri) is not None:
@@ -156,8 +157,31 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
+        assert self.handbook is not None
         context["hb_alternates"] = alternates(page.url, self.code)
+        term_id = self.term_pages.get(page.file.src_uri)
+        if term_id:
+            term = self.handbook.corpus.terms[term_id]
+            context["hb_jsonld"] = seo.defined_term(term, self.variant, config.site_url or "", config.site_name)
+            page.previous_page, page.next_page = self._neighbours(term_id)
         return context
+
+    def _neighbours(self, term_id: str) -> tuple[Page | None, Page | None]:
+        """The terms before and after this one in the A–Z index (pinyin order)."""
+        assert self.handbook is not None
+        if not hasattr(self, "_order"):
+            terms = sorted(self.handbook.corpus.terms.values(), key=lambda t: pinyin.sort_key(t.title, t.pinyin))
+            self._order = [t.id for t in terms]
+            self._position = {ident: n for n, ident in enumerate(self._order)}
+        n = self._position[term_id]
+
+        def page_of(i: int) -> Page | None:
+            if not 0 <= i < len(self._order):
+                return None
+            file = self.files.get_file_from_path(self.handbook.corpus.terms[self._order[i]].src_uri)
+            return file.page if file is not None else None
+
+        return page_of(n - 1), page_of(n + 1)
 
     # -- the other variant, then the swap --------------------------------------------------
 
@@ -166,6 +190,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.code != HANS:
             return
         self._build_variant(config, HANT)
+        assert self.handbook is not None and self.publication is not None
+        site_dir = Path(config.site_dir)
+        seo.merge_sitemaps(site_dir, config.site_url or "")
+        gaps = completeness.missing(site_dir, self.handbook.corpus, {c: self.handbook.variant(c) for c in (HANS, HANT)},
+                                    self.publication, self.handbook.settings.edition)
+        if gaps:
+            raise PluginError("构建不完整，网站未更新：\n" + "\n".join(gaps))
         if self.staging is not None:
             if config.strict and self.warnings.get_counts():
                 self.staging.abandon()

@@ -10,6 +10,7 @@ index of the Traditional book is ordered by the same pinyin readings.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -23,7 +24,7 @@ import markdown
 from markupsafe import Markup
 
 from . import changelog, pinyin, sanitize
-from .linking import Linker, Target, TermIndex
+from .linking import Linker, TermIndex
 from .markdown_ext import HandbookExtension
 from .model import CATEGORIES, Case, Corpus, Entry, Term
 from .pages import figure, history
@@ -208,11 +209,20 @@ class PrintBook:
 
 @dataclass(frozen=True)
 class PdfResult:
-    """A written PDF and what the home page says about it."""
+    """A written PDF, what the home page says about it, and its bookmark labels (for checks)."""
 
     path: Path
     pages: int
     size: int
+    bookmarks: tuple[str, ...] = ()
+
+
+def _labels(tree: list[Any]) -> list[str]:
+    out = []
+    for node in tree:
+        out.append(node.label)
+        out.extend(_labels(node.children))
+    return out
 
 
 def render_pdf(html: str, target: Path, cache_dir: Path | None = None) -> PdfResult:
@@ -220,27 +230,26 @@ def render_pdf(html: str, target: Path, cache_dir: Path | None = None) -> PdfRes
     import weasyprint  # imported here: heavy, and only PDF builds need it
 
     key = hashlib.sha256((html + weasyprint.__version__ + os.environ.get("SOURCE_DATE_EPOCH", "")).encode()).hexdigest()[:24]
-    cached = cache_dir / f"{key}.pdf" if cache_dir else None
+    use_cache = cache_dir is not None and os.environ.get("HANDBOOK_PDF_CACHE", "1") != "0"
+    cached = cache_dir / f"{key}.pdf" if use_cache and cache_dir else None
     target.parent.mkdir(parents=True, exist_ok=True)
-    if cached is not None and cached.exists() and cached.with_suffix(".pages").exists():
+    facts_file = cached.with_suffix(".json") if cached is not None else None
+    if cached is not None and facts_file is not None and cached.exists() and facts_file.exists():
         data = cached.read_bytes()
-        pages = int(cached.with_suffix(".pages").read_text())
+        facts = json.loads(facts_file.read_text("utf-8"))
     else:
         document = weasyprint.HTML(string=html, base_url=str(target.parent)).render()
-        pages = len(document.pages)
+        facts = {"pages": len(document.pages), "bookmarks": _labels(document.make_bookmark_tree())}
         data = document.write_pdf()
-        if cached is not None:
+        if cached is not None and facts_file is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.write_bytes(data)
-            cached.with_suffix(".pages").write_text(str(pages))
+            facts_file.write_text(json.dumps(facts, ensure_ascii=False), "utf-8")
     target.write_bytes(data)
-    return PdfResult(target, pages, len(data))
+    return PdfResult(target, facts["pages"], len(data), tuple(facts["bookmarks"]))
 
 
 def pdf_name(edition: str, code: str) -> str:
     """`handbook-<edition>-<script>.pdf`."""
     return f"handbook-{edition}-{code}.pdf"
 
-
-def _unused(_: Target) -> None:  # keeps the import of Target meaningful for type checkers
-    return None

@@ -1,0 +1,49 @@
+"""Golden Markdown → HTML pairs for linking and the Traditional variant (UPDATE_GOLDEN=1 rewrites)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import markdown
+import pytest
+
+from handbook.linking import Linker, TermIndex
+from handbook.markdown_ext import HandbookExtension
+from handbook.model import Corpus, Source, Term
+from handbook.variants import HANS, HANT, variant
+from helpers import REPO
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def glossary() -> Corpus:
+    def term(ident, title, *aliases, autolink=True):
+        return Term(id=ident, title=title, summary=f"{title}的一句话定义。", sources=[Source("见实", "手册")],
+                    since="1.0", category="基础概念", aliases=list(aliases), related=[], autolink=autolink)
+
+    terms = [term("siyu", "私域", "私域运营"), term("siyu-liuliang", "私域流量"), term("liuliangchi", "流量池"),
+             term("siyu-liuliangchi", "私域流量池"), term("gongyu", "公域"), term("shequn", "社群"),
+             term("scrm", "SCRM"), term("cdp", "CDP"), term("api", "API"), term("vip", "企微私域+VIP服务群")]
+    return Corpus(terms={t.id: t for t in terms})
+
+
+def render(source: str, code: str, page_term: str | None = None) -> str:
+    v = variant(code, table_path=REPO / "conversions.yml")
+    linker = Linker(TermIndex(glossary(), "1.1", [v]), "section")
+    linker.begin_page("terms/here/", page_term)
+    md = markdown.Markdown(extensions=["admonition", "toc", "tables", HandbookExtension(v, linker)])
+    return md.convert(source) + "\n"
+
+
+CASES = sorted(GOLDEN.glob("*/*.md"))
+
+
+@pytest.mark.parametrize("path", CASES, ids=[f"{p.parent.name}/{p.stem}" for p in CASES])
+def test_golden(path: Path):
+    code = HANT if path.parent.name == "variants" else HANS
+    page_term = "siyu" if path.stem == "explicit-references" else None
+    got = render(path.read_text("utf-8"), code, page_term)
+    expected = path.with_suffix(".html")
+    if os.environ.get("UPDATE_GOLDEN") == "1" or not expected.exists():
+        expected.write_text(got, "utf-8")
+    assert got == expected.read_text("utf-8")

@@ -1,0 +1,143 @@
+"""The real PDF handbooks: titles, outline, page numbers, fonts, scripts, metadata, line breaking."""
+from __future__ import annotations
+
+import re
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+import pdfplumber
+import pypdf
+import pytest
+
+from handbook import corpus as corpus_mod
+from handbook.variants import HANS, HANT, variant
+from helpers import REPO
+from test_site import protected_texts, simplified_only
+
+pytestmark = pytest.mark.build
+CORPUS = corpus_mod.load(REPO).for_edition("1.1")
+CLOSING = set("，。、；：！？）」』》”’〕】")
+
+
+def pdf(site: Path, code: str) -> Path:
+    return site / "downloads" / f"handbook-1.1-{code}.pdf"
+
+
+@lru_cache(maxsize=4)
+def pages_text(path: Path) -> tuple[str, ...]:
+    with pdfplumber.open(path) as doc:
+        return tuple(page.extract_text() or "" for page in doc.pages)
+
+
+def outline_pages(path: Path) -> dict[str, int]:
+    """Bookmark title → 1-based page, at every level."""
+    reader = pypdf.PdfReader(path)
+    found: dict[str, int] = {}
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.setdefault(item.title, reader.get_destination_page_number(item) + 1)
+
+    walk(reader.outline)
+    return found
+
+
+def conv(code: str):
+    return variant(code, table_path=REPO / "conversions.yml").convert
+
+
+@pytest.mark.parametrize("code", [HANS, HANT])
+def test_every_title_is_in_the_outline_and_the_text(real_site, code):
+    path = pdf(real_site, code)
+    outline = outline_pages(path)
+    text = re.sub(r"\s+", "", "".join(pages_text(path)))
+    for entry in CORPUS.entries():
+        title = conv(code)(entry.title)
+        assert title in outline, title
+        assert re.sub(r"\s+", "", title) in text, title
+    reader = pypdf.PdfReader(path)
+    levels = [isinstance(item, list) for item in reader.outline]
+    assert any(levels) and not all(levels)  # two levels: parts, then entries
+
+
+@pytest.mark.parametrize("code", [HANS, HANT])
+def test_cross_reference_page_numbers_point_at_their_targets(real_site, code):
+    path = pdf(real_site, code)
+    outline = outline_pages(path)
+    text = re.sub(r"\s+", "", "".join(pages_text(path)))
+    page_word = conv(code)("页")
+    checked = 0
+    for title, page in outline.items():
+        key = re.sub(r"\s+", "", title)
+        for m in re.finditer(rf"(?:(?<=[；：])|(?<=参见)|(?<=參見)){re.escape(key)}（第(\d+){page_word}）", text):
+            assert int(m.group(1)) == page, (title, m.group(0), page)
+            checked += 1
+    related = sum(len([r for r in t.related if r in CORPUS.terms]) for t in CORPUS.terms.values())
+    assert checked >= 0.9 * related, (checked, related)
+
+
+@pytest.mark.parametrize("code", [HANS, HANT])
+def test_index_page_numbers_point_at_their_terms(real_site, code):
+    path = pdf(real_site, code)
+    outline = outline_pages(path)
+    index_page = outline[conv(code)("索引")]
+    names = {}
+    for term in CORPUS.terms.values():
+        for name in term.names:
+            names[re.sub(r"\s+", "", conv(code)(name))] = outline[conv(code)(term.title)]
+    checked = 0
+    with pdfplumber.open(path) as doc:
+        for page in doc.pages[index_page - 1:]:
+            w, h = page.width, page.height
+            for half in (page.crop((0, 0, w / 2, h)), page.crop((w / 2, 0, w, h))):
+                for line in (half.extract_text() or "").splitlines():
+                    m = re.match(r"^(.+?)\s*(\d+)$", line.strip())
+                    if not m:
+                        continue
+                    name = re.sub(r"\s+", "", m.group(1).split("→")[0])
+                    if name in names:
+                        assert int(m.group(2)) == names[name], line
+                        checked += 1
+    assert checked >= 0.8 * len(names), (checked, len(names))
+
+
+@pytest.mark.parametrize("code", [HANS, HANT])
+def test_fonts_are_embedded_cjk_and_never_type3(real_site, code):
+    out = subprocess.run(["pdffonts", str(pdf(real_site, code))], capture_output=True, text=True, check=True).stdout
+    header, rows = out.splitlines()[0], out.splitlines()[2:]
+    emb = header.index("emb")
+    assert rows and all(r[emb:emb + 3] == "yes" for r in rows), rows
+    assert not any("Type 3" in r for r in rows)
+    family = "SC" if code == HANS else "TC"
+    assert all(f"CJK-{family}" in r.split()[0] for r in rows), rows
+
+
+@pytest.mark.parametrize("code", [HANS, HANT])
+def test_no_replacement_characters_and_no_line_starts_with_closing_punctuation(real_site, code):
+    bad_lines = []
+    for n, text in enumerate(pages_text(pdf(real_site, code)), start=1):
+        assert "\ufffd" not in text, n
+        for line in text.splitlines():
+            if line[:1] in CLOSING:
+                bad_lines.append((n, line[:20]))
+    assert bad_lines == []
+
+
+def test_traditional_pdf_has_no_simplified_only_characters(real_site):
+    bad, kept = simplified_only(), protected_texts()
+    text = "".join(pages_text(pdf(real_site, HANT)))
+    for k in kept:
+        text = text.replace(k, "")
+    assert {ch for ch in text if ch in bad} == set()
+
+
+@pytest.mark.parametrize("code", [HANS, HANT])
+def test_metadata_title_language_author(real_site, code):
+    reader = pypdf.PdfReader(pdf(real_site, code))
+    assert "1.1" in reader.metadata.title and conv(code)("私域运营术语手册") in reader.metadata.title
+    assert reader.metadata.author == conv(code)("私域运营术语手册编写组")
+    assert reader.trailer["/Root"]["/Lang"] == code

