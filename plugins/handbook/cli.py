@@ -35,6 +35,7 @@ def source_date_epoch(root: Path) -> str:
 def _mkdocs(command: str, args: argparse.Namespace, extra: list[str]) -> int:
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(ROOT))
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.edition:
         env["HANDBOOK_EDITION"] = args.edition
     return subprocess.call([sys.executable, "-m", "mkdocs", command, *extra], env=env)

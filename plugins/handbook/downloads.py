@@ -3,6 +3,7 @@ and the JSON/CSV/TBX exports; plus the list the home page shows (with size and p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from .exports import Exporter, file_names, schema_text
@@ -66,17 +67,18 @@ def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
 
 
-def downloads_markdown(publication: Publication | None, variant: Variant, edition: str, page_url: str) -> str:
-    """The home page's download list for one script, links relative to the page."""
+def downloads_html(publication: Publication | None, variant: Variant, edition: str, page_url: str) -> str:
+    """The home page's download list for one script (raw HTML: the Traditional site links to files
+    at the site root, outside its own build), links relative to the page."""
     prefix = "" if variant.code == HANS else "../"
-    lines = []
+    items = []
     if publication is None or not any(d.pages for d in publication.downloads):
-        lines.append("- " + variant.convert("PDF 只在完整构建（scripts/build）时生成。"))
+        items.append(escape(variant.convert("PDF 只在完整构建（scripts/build）时生成。")))
     for d in publication.downloads if publication else []:
         href = relative_url(prefix + DOWNLOADS + d.name, page_url)
         facts = f"{edition} 版" + (f"，{d.pages} 页" if d.pages else "") + f"，{_size(d.size)}"
-        lines.append(f"- [{variant.convert(d.label)}]({href})（{variant.convert(facts)}）")
-    lines.append(f"- [{variant.convert('打印版网页')}]({relative_url(PRINT, page_url)})"
-                 f"（{variant.convert('整本书一页，可用浏览器打印')}）")
-    return "\n".join(lines)
-
+        items.append(f'<a href="{escape(href)}">{escape(variant.convert(d.label))}</a>'
+                     f'<span class="hb-gloss">{escape(variant.convert(facts))}</span>')
+    items.append(f'<a href="{escape(relative_url(PRINT, page_url))}">{escape(variant.convert("打印版网页"))}</a>'
+                 f'<span class="hb-gloss">{escape(variant.convert("整本书一页，可用浏览器打印"))}</span>')
+    return '<ul class="hb-downloads">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"

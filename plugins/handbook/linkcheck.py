@@ -43,8 +43,11 @@ def _parse(path: Path) -> _Collector:
     return collector
 
 
-def check_site(site_dir: Path) -> list[BrokenLink]:
-    """Every internal href/src in every HTML page that points at a missing file or anchor."""
+def check_site(site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
+    """Every internal href/src in every HTML page that points at a missing file or anchor.
+
+    `base_path` is where the site is served (the path of `site_url`): absolute links start there.
+    """
     pages = {p.relative_to(site_dir).as_posix(): p for p in site_dir.rglob("*.html")}
     parsed = {rel: _parse(path) for rel, path in pages.items()}
     broken: list[BrokenLink] = []
@@ -55,7 +58,14 @@ def check_site(site_dir: Path) -> list[BrokenLink]:
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "data:", "javascript:")):
                 continue
             path = unquote(parts.path)
-            target = rel if not path else posixpath.normpath(posixpath.join(base, path))
+            if path.startswith("/"):
+                if not path.startswith(base_path):
+                    broken.append(BrokenLink(rel, href, "指向网站之外"))
+                    continue
+                path = "/" + path[len(base_path):]
+                target = posixpath.normpath(path.lstrip("/") or ".")
+            else:
+                target = rel if not path else posixpath.normpath(posixpath.join(base, path))
             if target.startswith(".."):
                 broken.append(BrokenLink(rel, href, "指向网站之外"))
                 continue

@@ -13,6 +13,7 @@ and an inline processor for explicit references `[[术语]]`, `[[id]]`, `[[id|�
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
@@ -72,19 +73,20 @@ def normalise_ref(text: str) -> str:
 
 @dataclass(frozen=True)
 class Target:
-    """What a link to a term needs."""
+    """What a link to a term needs: its site URL and its page's source path (`terms/<id>.md`)."""
 
     id: str
     title: str
     summary: str
     url: str
+    src: str = ""
 
 
 class TermIndex:
     """Surface forms → terms for one build; explicit references resolve by id, title or alias."""
 
     def __init__(self, corpus: Corpus, edition: str, variants: list[Variant] | None = None) -> None:
-        self.targets = {t.id: Target(t.id, t.title, t.summary, entry_url(t)) for t in corpus.terms.values()}
+        self.targets = {t.id: Target(t.id, t.title, t.summary, entry_url(t), t.src_uri) for t in corpus.terms.values()}
         self._by_name: dict[str, str] = {}
         surfaces: dict[str, str] = {}
         for term in corpus.terms.values():
@@ -133,6 +135,7 @@ class PageState:
 
     url: str = ""
     term_id: str | None = None
+    src: str = ""
     linked: set[str] = field(default_factory=set)
     unresolved: list[str] = field(default_factory=list)
 
@@ -146,13 +149,20 @@ class Linker:
             raise ValueError(f"link scope must be one of {SCOPES}")
         self.index = index
         self.scope = scope
-        self.href = href or (lambda target, page_url: relative_url(target.url, page_url))
+        self.href = href or self.source_href
         self.page = PageState()
 
-    def begin_page(self, url: str, term_id: str | None = None) -> PageState:
+    def begin_page(self, url: str, term_id: str | None = None, src: str = "") -> PageState:
         """Start rendering a page; returns its state (links found, unresolved references)."""
-        self.page = PageState(url, term_id)
+        self.page = PageState(url, term_id, src)
         return self.page
+
+    def source_href(self, target: Target, page_url: str) -> str:
+        """A link from the page's source file to the term's source file (`../terms/x.md`), which
+        MkDocs turns into a URL and validates; falls back to the site URL without a source path."""
+        if not self.page.src:
+            return relative_url(target.url, page_url)
+        return posixpath.relpath(target.src, posixpath.dirname(self.page.src) or ".")
 
     def anchor(self, target: Target, text: str, *, explicit: bool = False) -> etree.Element:
         """The `<a>` of a term link, relative to the current page, with the summary as tooltip."""

@@ -118,7 +118,8 @@ class PageBuilder:
         related = [self.link(self.corpus.terms[r]) for r in term.related if r in self.corpus.terms]
         markdown = self._render(
             "term.md.j2", url,
-            self._meta(term.title, term.summary, search={"boost": 4}, tags=[self.variant.convert(a) for a in term.aliases]),
+            self._meta(term.title, term.summary, search={"boost": 4},
+                       tags=list(dict.fromkeys(self.variant.convert(n) for n in term.names))),
             term=term, entry=term, body=term.body.strip(), related=related,
             cases=[self.link(c) for c in self.corpus.cases_for(term.id)],
             category_url=urls.category_url(term.category), reading=pinyin.reading(term.title, term.pinyin),

@@ -21,9 +21,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from . import completeness, pinyin, sanitize, seo
+from . import completeness, pinyin, sanitize, searchfix, seo
 from .config import HandbookConfig
-from .downloads import Publication, downloads_markdown, publish
+from .downloads import Publication, downloads_html, publish
 from .linking import Linker, TermIndex
 from .markdown_ext import HandbookExtension
 from .pages import BACKLINKS_PLACEHOLDER, PageBuilder, backlinks_html
@@ -75,6 +75,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 config.site_url = config.site_url.rstrip("/") + "/" + HANT_PREFIX
             if config.site_description:
                 config.site_description = self.variant.convert(config.site_description)
+            if config.copyright:
+                config.copyright = self.variant.convert(config.copyright)
         self.index = TermIndex(self.handbook.corpus, settings.edition, [self.variant])
         self.linker = Linker(self.index, settings.link_scope)
         self.extension = HandbookExtension(self.variant, self.linker)
@@ -105,6 +107,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.handbook is not None and self.publication is not None
         files.append(File.generated(config, "print/index.html", content=self.publication.print_html[self.code]))
+        self._patch_search_worker(files, config)
         if self.code == HANS:
             for download in self.publication.downloads:
                 files.append(File.generated(config, f"downloads/{download.name}", abs_src_path=str(download.path)))
@@ -124,6 +127,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             files.append(file)
         return files
 
+    def _patch_search_worker(self, files: Files, config: MkDocsConfig) -> None:
+        """Serve Material's search worker with the Chinese query segmentation fix (searchfix.py)."""
+        for file in list(files):
+            if searchfix.WORKER.match(file.src_uri):
+                patched = searchfix.patch_worker(file.content_string)
+                if patched is None:
+                    log.info(f"Material 搜索脚本 {file.src_uri} 的分词代码已变化，未打补丁")
+                    return
+                files.remove(file)
+                files.append(File.generated(config, file.src_uri, content=patched))
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.variant.converts:
             for item in _walk(nav.items):
@@ -132,10 +146,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.linker.begin_page(page.url, self.term_pages.get(page.file.src_uri))
+        self.linker.begin_page(page.url, self.term_pages.get(page.file.src_uri), page.file.src_uri)
         if DOWNLOADS_MARKER in markdown:
             assert self.handbook is not None
-            block = downloads_markdown(self.publication, self.variant, self.handbook.settings.edition, page.url)
+            block = downloads_html(self.publication, self.variant, self.handbook.settings.edition, page.url)
             markdown = markdown.replace(DOWNLOADS_MARKER, block)
         return markdown
 

@@ -33,7 +33,7 @@ from .variants import HANS, Variant
 FONTS = {HANS: ("Noto Serif CJK SC", "Noto Sans CJK SC"), "zh-Hant": ("Noto Serif CJK TC", "Noto Sans CJK TC")}
 SCRIPT_NAMES = {HANS: "简体中文版", "zh-Hant": "繁體中文版"}
 MARKDOWN_EXTENSIONS = ["tables", "admonition", "attr_list", "def_list", "footnotes", "sane_lists"]
-SHORT_ENTRY = 900  # characters of body below which an entry is kept on one page
+SHORT_ENTRY = 420  # characters of body below which an entry is kept on one page (about a third of one)
 
 HOWTO = """<p>本书收录私域运营中常用的术语和品牌案例。术语按分类编排，同一分类内按拼音排序；书末的索引按拼音列出全部术语名称和别名，可以直接查页码。</p>
 <p>每个术语先给出一句话定义，再分“释义”“实践要点”，有实例的附“案例”。条目末尾的“参见”列出相关术语及其页码，“出处”注明事实和数字的原始来源。</p>
@@ -218,10 +218,11 @@ class PdfResult:
 
 
 def _labels(tree: list[Any]) -> list[str]:
+    """Every label of WeasyPrint's bookmark tree: (label, destination, children, state) nodes."""
     out = []
-    for node in tree:
-        out.append(node.label)
-        out.extend(_labels(node.children))
+    for label, _, children, *_ in tree:
+        out.append(label)
+        out.extend(_labels(children))
     return out
 
 

@@ -62,13 +62,19 @@ class Handbook:
         return self._variants[code]
 
     def jieba_words(self, variants: list[Variant]) -> list[str]:
-        """Every title and alias in every variant's script: one search token each."""
+        """Titles and aliases, in every variant's script, that search should treat as one token.
+
+        A name made entirely of other glossary names (企业微信裂变 = 企业微信 + 裂变) stays split,
+        so searching 企业微信 ranks the page titled exactly 企业微信 first and the compound still
+        matches on both parts.
+        """
         words: set[str] = set()
         for term in self.corpus.terms.values():
             for name in term.names:
                 for v in variants:
                     words.add(v.convert(name))
-        return sorted(w for w in words if len(w) > 1 and " " not in w)
+        words = {w for w in words if len(w) > 1 and " " not in w}
+        return sorted(w for w in words if not _composed_of(w, words - {w}))
 
     def write_jieba_dict(self, variants: list[Variant]) -> Path:
         """A jieba user dictionary of the glossary's names (in `.cache/`), for search segmentation."""
@@ -78,6 +84,18 @@ class Handbook:
         if not path.exists() or path.read_text("utf-8") != text:
             path.write_text(text, "utf-8")
         return path
+
+
+def _composed_of(word: str, parts: set[str]) -> bool:
+    """True when `word` is a concatenation of two or more of `parts`."""
+    ends = [False] * (len(word) + 1)
+    ends[0] = True
+    for i in range(len(word)):
+        if ends[i]:
+            for j in range(i + 2, len(word) + 1):
+                if word[i:j] in parts:
+                    ends[j] = True
+    return ends[len(word)]
 
 
 def alternates(page_url: str, code: str) -> list[dict[str, str]]:
