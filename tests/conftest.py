@@ -39,3 +39,17 @@ def build_real_site(dest: Path, **env: str) -> Path:
 def real_site(tmp_path_factory) -> Path:
     """The real handbook built once per test session."""
     return build_real_site(tmp_path_factory.mktemp("real"))
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, driven by Playwright (for tests outside test_browser.py)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                                          "--disable-background-networking", "--disable-component-update",
+                                          "--disable-sync"])
+        yield browser
+        browser.close()

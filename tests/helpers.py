@@ -79,7 +79,7 @@ plugins:
   - search:
       lang: zh
   - handbook:
-      edition: !ENV [HANDBOOK_EDITION, "1.1"]
+      edition: "1.1"        # scripts/build --edition X (HANDBOOK_EDITION) builds an earlier one
       editions: ["1.0", "1.1"]
       pdf: false
 markdown_extensions:

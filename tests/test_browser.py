@@ -16,9 +16,6 @@ import pytest
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 ARTIFACTS = Path(__file__).parent / ".artifacts"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -35,13 +32,8 @@ def server(real_site):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+def browser(chromium):
+    return chromium
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,4 @@ class HandbookConfig(base.Config):
     def settings(self) -> Settings:
         """The validated, MkDocs-free settings."""
         values = {name: self[name] for name in Settings.__dataclass_fields__}
-        settings = Settings(**values)
-        settings.validate()
-        return settings
+        return Settings(**values).with_environment()

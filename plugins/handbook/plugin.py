@@ -8,6 +8,7 @@ when everything succeeded, so a failed build leaves the previous site untouched.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.extra_css.insert(0, "assets/stylesheets/handbook.css")
         config.extra["alternate"] = [{"name": VARIANT_NAMES[c], "lang": c, "link": "./"} for c in (HANS, HANT)]
         config.extra["hb_variant"] = self.code
+        if os.environ.get("MIKE_DOCS_VERSION"):  # published with mike: an edition selector on every page
+            if self.code == HANS:
+                config.extra["version"] = {"provider": "mike", "default": "latest"}
+            else:  # Material's selector assumes <version>/ is the site root; see hb-versions.js
+                config.extra_javascript.append("assets/javascripts/hb-versions.js")
         if self.code == HANT:
             config.site_name = self.variant.convert(config.site_name)
             if config.site_url:

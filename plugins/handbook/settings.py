@@ -38,8 +38,20 @@ class Settings:
         if unknown:
             raise SettingsError(f"handbook 插件不认识选项：{', '.join(unknown)}")
         settings = cls(**data)
-        settings.validate()
-        return settings
+        return settings.with_environment()
+
+    def with_environment(self) -> "Settings":
+        """The settings with `HANDBOOK_EDITION` (set by `scripts/build --edition`) applied, validated.
+
+        Read here rather than with mkdocs.yml's `!ENV`, which parses "1.10" as the number 1.1.
+        """
+        import os
+
+        edition = os.environ.get("HANDBOOK_EDITION", "").strip()
+        if edition:
+            self.edition = edition
+        self.validate()
+        return self
 
     def validate(self) -> None:
         """Raise SettingsError when options contradict each other."""
@@ -77,7 +89,7 @@ def read(config_file: Path) -> Settings:
         raise SettingsError(f"无法读取 {config_file}：{err}") from err
     for plugin in config.get("plugins") or []:
         if plugin == "handbook":
-            return Settings()
+            return Settings().with_environment()
         if isinstance(plugin, dict) and "handbook" in plugin:
             return Settings.from_mapping(plugin["handbook"])
-    return Settings()
+    return Settings().with_environment()
