@@ -41,7 +41,8 @@ class Settings:
         return settings.with_environment()
 
     def with_environment(self) -> "Settings":
-        """The settings with `HANDBOOK_EDITION` (set by `scripts/build --edition`) applied, validated.
+        """The settings with `HANDBOOK_EDITION` (set by `scripts/build --edition`) and `HANDBOOK_PDF=0`
+        applied, validated.
 
         Read here rather than with mkdocs.yml's `!ENV`, which parses "1.10" as the number 1.1.
         """
@@ -50,6 +51,8 @@ class Settings:
         edition = os.environ.get("HANDBOOK_EDITION", "").strip()
         if edition:
             self.edition = edition
+        if os.environ.get("HANDBOOK_PDF", "").strip() in ("0", "false", "no"):
+            self.pdf = False  # previews and tests that do not need the PDFs
         self.validate()
         return self
 

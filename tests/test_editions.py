@@ -1,0 +1,61 @@
+"""Editions: an earlier edition built from today's sources, the changelog, deprecation."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import build_real_site
+from handbook import corpus as corpus_mod
+from helpers import REPO, term_text
+
+pytestmark = pytest.mark.build
+FULL = corpus_mod.load(REPO)
+
+
+def test_edition_1_0_build_has_exactly_the_105_terms(tmp_path):
+    site = build_real_site(tmp_path, HANDBOOK_EDITION="1.0", HANDBOOK_PDF="0")
+    for root in (site, site / "zh-Hant"):
+        terms = {p.parent.name for p in (root / "terms").glob("*/index.html")}
+        assert terms == {t.id for t in FULL.terms.values() if t.since == "1.0"}
+        assert len(terms) == 105
+        cases = {p.parent.name for p in (root / "cases").glob("*/index.html")}
+        assert cases == {c.id for c in FULL.cases.values() if c.since == "1.0"}
+    numbers = sorted(t.number for t in FULL.terms.values() if t.since == "1.0")
+    assert numbers == list(range(1, 106))
+    changelog = (site / "changelog" / "index.html").read_text("utf-8")
+    assert "1.0 版" in changelog and "1.1 版" not in changelog
+    home = (site / "index.html").read_text("utf-8")
+    assert "handbook-1.0-zh-Hans.pdf" not in home  # PDFs were switched off for this build
+    qiye = (site / "terms" / "siyu" / "index.html").read_text("utf-8")
+    assert 'href="../qiye-weixin/"' not in qiye  # 企业微信 is a 1.1 term: not linked in 1.0
+
+
+def section(html: str, heading: str) -> str:
+    part = html.split(f">{heading}<", 1)[1]
+    return part.split("<h2", 1)[0]
+
+
+def test_changelog_lists_exactly_the_additions_and_revisions(real_site):
+    html = (real_site / "changelog" / "index.html").read_text("utf-8")
+    v11 = html.split('id="v1-1"', 1)[1].split('id="v1-0"', 1)[0]
+    groups = dict(re.findall(r"<h3>([^<（]+)（(\d+)）</h3>", v11))
+    added = {t.title for t in FULL.terms.values() if t.since == "1.1"}
+    revised = {t.title for t in FULL.entries() if any(c.edition == "1.1" for c in t.changed)}
+    assert groups == {"新增术语": str(len(added)), "新增案例": "5", "修订": str(len(revised))}
+    listed = set(re.findall(r'title="[^"]*">([^<]+)</a>', v11))
+    assert added <= listed and revised <= listed
+    assert len(added) >= 40 and len(revised) >= 10
+
+
+def test_deprecated_term_shows_its_replacement_and_is_not_autolinked(project):
+    project.write("terms/jiuci.md", term_text("jiuci", "旧词", ["siyu", "shequn"],
+                                              deprecated={"edition": "1.1", "by": "siyu"}))
+    project.write("docs/index.md", "# 首页\n\n旧词已经停用，触点仍在用。\n")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    page = (project.root / "site" / "terms" / "jiuci" / "index.html").read_text("utf-8")
+    assert "本条已于 1.1 版停用，请改用" in page and 'href="../siyu/"' in page
+    assert "1.0 收录 / 1.1 停用" in page
+    home = (project.root / "site" / "index.html").read_text("utf-8")
+    assert 'href="terms/jiuci/"' not in home and 'href="terms/chudian/"' in home
