@@ -165,6 +165,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(_unresolved_message(page, state.unresolved))
         for term_id in sorted(state.linked):
             self.backlinks.setdefault(term_id, {})[page.url] = page.title or page.url
+        sanitize.escape_titles(page.meta, page)  # Material prints titles and descriptions unescaped
         return sanitize.clean(html)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -8,6 +8,9 @@ no `data:`).
 """
 from __future__ import annotations
 
+from html import escape
+from typing import Any
+
 import nh3
 
 TAGS = frozenset({
@@ -44,3 +47,14 @@ def clean(html: str) -> str:
         strip_comments=True,
         filter_style_properties={"text-align"},
     )
+
+
+def escape_titles(meta: dict[str, Any], page: Any) -> None:
+    """Escape a page's title and meta strings once: MkDocs and Material print `page.title`,
+    `page.meta.title` and `page.meta.description` into HTML (and an attribute) without escaping,
+    and here they come from editors' front matter and headings."""
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
+    if isinstance(getattr(page, "title", None), str):
+        page.title = escape(page.title)

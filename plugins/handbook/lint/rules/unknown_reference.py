@@ -19,7 +19,13 @@ BUILD = True
 
 
 def _ids(ctx, kind):
-    return {(d.data or {}).get("id") for d in ctx.corpus.documents if d.kind == kind and d.data}
+    """Ids of the entries of `kind`; a file that could not be read counts under its file name, so
+    its own problem is reported once instead of in every file that refers to it."""
+    ids = set()
+    for d in ctx.corpus.documents:
+        if d.kind == kind:
+            ids.add((d.data or {}).get("id") if d.data else d.path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    return ids
 
 
 def check(ctx):
