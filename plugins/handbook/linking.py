@@ -66,6 +66,20 @@ def squeeze(text: str) -> tuple[str, list[int] | None]:
     return "".join(text[i] for i in kept), kept
 
 
+def character_frequency(corpus: Corpus, sample: int = 2_000_000) -> list[str]:
+    """The corpus's characters, most frequent first (from up to `sample` characters of bodies)."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    seen = 0
+    for entry in corpus.entries():
+        counts.update(entry.body)
+        seen += len(entry.body)
+        if seen >= sample:
+            break
+    return [ch for ch, _ in counts.most_common() if ch != "\x01"]
+
+
 def normalise_ref(text: str) -> str:
     """How an explicit reference is looked up: NFKC, case-folded, spaces removed."""
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
@@ -97,7 +111,7 @@ class TermIndex:
                         surfaces.setdefault(squeeze(form)[0], term.id)
         for ident in self.targets:
             self._by_name.setdefault(normalise_ref(ident), ident)
-        self.matcher: Matcher[str] = Matcher(surfaces.items())
+        self.matcher: Matcher[str] = Matcher(surfaces.items(), prime=character_frequency(corpus))
 
     @staticmethod
     def autolinks(term: Term, edition: str) -> bool:

@@ -14,7 +14,7 @@ Fail::
 """
 from pathlib import Path
 
-from ...linking import TermIndex
+from ...linking import squeeze
 from ...mdtext import prose_lines
 from ..problem import Level
 
@@ -28,23 +28,25 @@ def check(ctx):
     corpus = ctx.corpus
     if not corpus.terms:
         return
-    from .term_overlap import index as link_index
-
-    index = link_index(ctx)
     mentioned: set[str] = set()
     for term in corpus.terms.values():
         mentioned.update(r for r in term.related if r != term.id)
     for case in corpus.cases.values():
         mentioned.update(case.terms)
+    candidates = [t for t in corpus.terms.values() if t.id not in mentioned]
+    if not candidates:
+        return
+    # Few terms are never referenced: look for their names in the prose of every other page.
     texts = [(e.id, e.body) for e in corpus.entries()]
     docs_dir = Path(ctx.root) / "docs"
     if docs_dir.is_dir():
         texts += [(None, p.read_text("utf-8", "replace")) for p in sorted(docs_dir.rglob("*.md"))]
-    for owner, body in texts:
-        for line in prose_lines(body):
-            mentioned.update(t.id for _, _, t in index.find(line) if t.id != owner)
+    texts = [(owner, squeeze("\n".join(prose_lines(text)))[0]) for owner, text in texts]
     docs = ctx.documents_by_path
-    for term in corpus.terms.values():
-        if term.id not in mentioned and term.path in docs:
+    for term in candidates:
+        names = [squeeze(n)[0] for n in term.names]
+        if any(owner != term.id and any(n in text for n in names) for owner, text in texts):
+            continue
+        if term.path in docs:
             yield docs[term.path].problem(ID, LEVEL, f"没有任何页面提到术语“{term.title}”",
                                           "在相关条目的 related 或正文中提到它", at=("title",))
