@@ -33,5 +33,8 @@ need_venv() {
     echo "$want" > "$stamp"
     [ "$extras" != "test" ] || echo "$want" > .venv/.installed-base
   fi
+  # The package is installed in editable mode; compile it once so commands start fast even where
+  # PYTHONDONTWRITEBYTECODE is set (Python still checks each .pyc against its source).
+  .venv/bin/python -m compileall -q plugins/handbook >/dev/null 2>&1 || true
   export PATH="$ROOT/.venv/bin:$PATH"
 }

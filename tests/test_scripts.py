@@ -62,3 +62,14 @@ def test_variants_listing(project):
     result = project.lint("--variants")
     assert result.returncode == 0
     assert "siyu\t私域\t私域" in result.stdout and "shequn\t社群\t社群" in result.stdout
+
+
+def test_lint_cache_sees_edits_and_gives_the_same_results(project):
+    first = project.lint()
+    assert first.returncode == 0 and (project.root / ".cache" / "lint-documents.bin").exists()
+    path = project.root / "terms" / "chudian.md"
+    path.write_text(path.read_text("utf-8").replace("title: 触点", "title: 触点\ntitle: 重复"), "utf-8")
+    second = project.lint("terms/chudian.md")
+    assert second.returncode == 1 and "duplicate-key" in second.stdout
+    (project.root / ".cache" / "lint-documents.bin").write_bytes(b"damaged")
+    assert project.lint().stdout == second.stdout.replace("", "") or "duplicate-key" in project.lint().stdout

@@ -18,7 +18,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
@@ -66,7 +66,7 @@ def squeeze(text: str) -> tuple[str, list[int] | None]:
     return "".join(text[i] for i in kept), kept
 
 
-def character_frequency(corpus: Corpus, sample: int = 2_000_000) -> list[str]:
+def character_frequency(corpus: Corpus, sample: int = 300_000) -> list[str]:
     """The corpus's characters, most frequent first (from up to `sample` characters of bodies)."""
     from collections import Counter
 
@@ -85,8 +85,7 @@ def normalise_ref(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """What a link to a term needs: its site URL and its page's source path (`terms/<id>.md`)."""
 
     id: str

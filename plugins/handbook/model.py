@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from .frontmatter import Document
@@ -25,6 +26,7 @@ CASE_SECTIONS: dict[str, bool] = {"背景": True, "做法": True, "成效": True
 """Level-2 sections of a case body, in order; True when required."""
 
 
+@lru_cache(maxsize=256)
 def edition_key(edition: str) -> tuple[int, ...]:
     """Sort key of an edition string: "1.10" comes after "1.9"."""
     return tuple(int(part) for part in edition.split("."))

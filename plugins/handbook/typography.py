@@ -72,7 +72,8 @@ def _own(line: str) -> Iterator[tuple[int, int, str, str]]:
 def exempt_names(names: list[str]) -> Matcher[str]:
     """Term names that break the spacing rules as written (企业微信+社群+LBS+波峰会员日+支付,
     RFM模型): the body may quote them exactly, so they are exempt where they appear."""
-    flagged = [n for n in set(names) if any(True for _ in check(n))]
+    suspicious = re.compile(rf"[\x21-\x7e][{CJK}]|[{CJK}][\x21-\x7e]|[,.:;!?()\"]")  # what autocorrect could flag
+    flagged = [n for n in set(names) if suspicious.search(n) and any(True for _ in check(n))]
     return Matcher((n, n) for n in flagged)
 
 

@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as err:
         sys.stderr.write(f"scripts/lint: 找不到路径：{err}\n")
         return 2
-    corpus = corpus_mod.load(root)
+    cache = root / ".cache" / "lint-documents.bin"
+    corpus = corpus_mod.load(root, cache, focus=paths)
     if args.variants:
         return print_variants(corpus, settings, root)
     ctx = Context(corpus=corpus, settings=settings, root=root)
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in changed:
             sys.stderr.write(f"已修正：{path}\n")
         if changed:
-            corpus = corpus_mod.load(root)
+            corpus = corpus_mod.load(root, cache, focus=paths)
             ctx = Context(corpus=corpus, settings=settings, root=root)
             problems = run(ctx, paths=paths)
     report(problems, fmt, sys.stdout)

@@ -18,6 +18,8 @@ class Context:
     settings: Settings = field(default_factory=Settings)
     root: Path = Path(".")
     cache: dict[str, Any] = field(default_factory=dict)
+    focus: set[str] | None = None
+    """The files this run reports on (None: all); corpus rules may check only these."""
 
     @cached_property
     def documents_by_path(self) -> dict[str, Any]:

@@ -12,6 +12,7 @@ def run(ctx: Context, *, rules: Iterable[Rule] | None = None,
         paths: set[str] | None = None) -> list[Problem]:
     """Every problem the rules find; with `paths`, only problems in those files."""
     selected = list(rules if rules is not None else all_rules())
+    ctx.focus = paths
     problems: list[Problem] = []
     for rule in selected:
         if rule.scope == "file":

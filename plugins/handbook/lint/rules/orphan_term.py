@@ -25,28 +25,36 @@ BUILD = False
 
 
 def check(ctx):
-    corpus = ctx.corpus
-    if not corpus.terms:
-        return
+    from ...corpus import is_valid, text_of
+
+    docs = [d for d in ctx.corpus.documents if d.data is not None and is_valid(d)]
     mentioned: set[str] = set()
-    for term in corpus.terms.values():
-        mentioned.update(r for r in term.related if r != term.id)
-    for case in corpus.cases.values():
-        mentioned.update(case.terms)
-    candidates = [t for t in corpus.terms.values() if t.id not in mentioned]
+    for d in docs:
+        refs = d.data.get("related" if d.kind == "term" else "terms") or []
+        mentioned.update(r for r in refs if isinstance(r, str) and r != d.data.get("id"))
+    candidates = [d for d in docs if d.kind == "term" and d.data.get("id") not in mentioned
+                  and (ctx.focus is None or d.path in ctx.focus)]
     if not candidates:
         return
     # Few terms are never referenced: look for their names in the prose of every other page.
-    texts = [(e.id, e.body) for e in corpus.entries()]
+    texts = [(d.data.get("id") if d.kind == "term" else None, text_of(Path(ctx.root), d.path, d.body)) for d in docs]
     docs_dir = Path(ctx.root) / "docs"
     if docs_dir.is_dir():
         texts += [(None, p.read_text("utf-8", "replace")) for p in sorted(docs_dir.rglob("*.md"))]
-    texts = [(owner, squeeze("\n".join(prose_lines(text)))[0]) for owner, text in texts]
-    docs = ctx.documents_by_path
-    for term in candidates:
-        names = [squeeze(n)[0] for n in term.names]
-        if any(owner != term.id and any(n in text for n in names) for owner, text in texts):
+    raw = [squeeze(text)[0] for _, text in texts]
+    prose: dict[int, str] = {}
+
+    def mentions(i: int, names: list[str]) -> bool:
+        # cheap test on the raw text first; only a hit is checked against the prose (not code)
+        if not any(n in raw[i] for n in names):
+            return False
+        if i not in prose:
+            prose[i] = squeeze("\n".join(prose_lines(texts[i][1])))[0]
+        return any(n in prose[i] for n in names)
+
+    for doc in candidates:
+        ident, title = doc.data.get("id"), doc.data.get("title")
+        names = [squeeze(n)[0] for n in [title, *(doc.data.get("aliases") or [])] if isinstance(n, str)]
+        if any(owner != ident and mentions(i, names) for i, (owner, _) in enumerate(texts)):
             continue
-        if term.path in docs:
-            yield docs[term.path].problem(ID, LEVEL, f"没有任何页面提到术语“{term.title}”",
-                                          "在相关条目的 related 或正文中提到它", at=("title",))
+        yield doc.problem(ID, LEVEL, f"没有任何页面提到术语“{title}”", "在相关条目的 related 或正文中提到它", at=("title",))

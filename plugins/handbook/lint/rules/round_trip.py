@@ -29,6 +29,8 @@ def check(ctx):
         return  # the conversion-table rule reports an unreadable table
     pinned = [e.hans for e in variant.table]
     for doc in ctx.corpus.documents:
+        if ctx.focus is not None and doc.path not in ctx.focus:
+            continue  # each title stands alone: a run on some files checks only theirs
         title = (doc.data or {}).get("title")
         if doc.kind != "term" or not isinstance(title, str) or "-{" in title or to_simplified(title) != title:
             continue  # protected spans say what they mean; Traditional characters are traditional-char's

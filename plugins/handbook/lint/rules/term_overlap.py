@@ -29,10 +29,27 @@ def index(ctx) -> TermIndex:
     return ctx.cache["link:index"]
 
 
+def _focused_index(ctx) -> TermIndex:
+    """For a run on a few files, an index of just the terms whose names occur in them."""
+    if "link:focused" not in ctx.cache:
+        from ...linking import squeeze
+        from ...model import Corpus
+
+        from ...corpus import entries
+
+        texts = [squeeze(d.body)[0] for d in ctx.corpus.documents if d.path in ctx.focus]
+        wanted = [d for d in ctx.corpus.documents if d.kind == "term" and d.data is not None and any(
+            isinstance(n, str) and squeeze(n)[0] in text
+            for n in [d.data.get("title"), *(d.data.get("aliases") or [])] for text in texts)]
+        terms, _ = entries(wanted)
+        ctx.cache["link:focused"] = TermIndex(Corpus(terms=terms), ctx.settings.edition)
+    return ctx.cache["link:focused"]
+
+
 def check(doc, ctx):
     if doc.data is None or not doc.body:
         return
-    idx = index(ctx)
+    idx = _focused_index(ctx) if ctx.focus is not None and len(ctx.focus) <= 20 else index(ctx)
     for n, line in enumerate(prose_lines(doc.body)):
         for (c_start, c_end, chosen), (h_start, h_end, hidden) in idx.ambiguities(line):
             merged = line[c_start:h_end]
