@@ -71,5 +71,5 @@ def test_lint_cache_sees_edits_and_gives_the_same_results(project):
     path.write_text(path.read_text("utf-8").replace("title: 触点", "title: 触点\ntitle: 重复"), "utf-8")
     second = project.lint("terms/chudian.md")
     assert second.returncode == 1 and "duplicate-key" in second.stdout
-    (project.root / ".cache" / "lint-documents.bin").write_bytes(b"damaged")
-    assert project.lint().stdout == second.stdout.replace("", "") or "duplicate-key" in project.lint().stdout
+    (project.root / ".cache" / "lint-documents.bin").write_bytes(b"damaged")  # a damaged cache is rebuilt
+    assert project.lint("terms/chudian.md").stdout == second.stdout
