@@ -28,7 +28,7 @@ def missing(site_dir: Path, corpus: Corpus, variants: dict[str, Variant], public
                 problems.append(f"{name}：{code} 网站缺少页面 {url}")
             if url not in locations:
                 problems.append(f"{name}：{code} 搜索索引中没有它")
-            if f'id="{entry.kind}-{entry.id}"' not in print_html:
+            if print_html and f'id="{entry.kind}-{entry.id}"' not in print_html:
                 problems.append(f"{name}：{code} 打印版中没有它")
             if bookmarks is not None and variants[code].convert(entry.title) not in bookmarks:
                 problems.append(f"{name}：{code} PDF 的书签中没有它")

@@ -46,6 +46,8 @@ def publish(handbook: Handbook, folder: Path, *, pdf: bool, info: BookInfo | Non
     variants = {code: handbook.variant(code) for code in (HANS, HANT)}
     result = Publication(folder)
     for code, variant in variants.items():
+        if not pdf:
+            break  # previews: no print edition (PDFs and print pages)
         html = PrintBook(handbook.corpus, variant, edition, settings.editions, info, full=handbook.full).html()
         result.print_html[code] = html
         if pdf:
@@ -73,12 +75,13 @@ def downloads_html(publication: Publication | None, variant: Variant, edition: s
     prefix = "" if variant.code == HANS else "../"
     items = []
     if publication is None or not any(d.pages for d in publication.downloads):
-        items.append(escape(variant.convert("PDF 只在完整构建（scripts/build）时生成。")))
+        items.append(escape(variant.convert("PDF 和打印版网页只在完整构建（scripts/build）时生成。")))
     for d in publication.downloads if publication else []:
         href = relative_url(prefix + DOWNLOADS + d.name, page_url)
         facts = f"{edition} 版" + (f"，{d.pages} 页" if d.pages else "") + f"，{_size(d.size)}"
         items.append(f'<a href="{escape(href)}">{escape(variant.convert(d.label))}</a>'
                      f'<span class="hb-gloss">{escape(variant.convert(facts))}</span>')
-    items.append(f'<a href="{escape(relative_url(PRINT, page_url))}">{escape(variant.convert("打印版网页"))}</a>'
-                 f'<span class="hb-gloss">{escape(variant.convert("整本书一页，可用浏览器打印"))}</span>')
+    if publication is not None and variant.code in publication.print_html:
+        items.append(f'<a href="{escape(relative_url(PRINT, page_url))}">{escape(variant.convert("打印版网页"))}</a>'
+                     f'<span class="hb-gloss">{escape(variant.convert("整本书一页，可用浏览器打印"))}</span>')
     return '<ul class="hb-downloads">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"

@@ -29,7 +29,7 @@ from .linking import Linker, TermIndex
 from .markdown_ext import HandbookExtension
 from .pages import BACKLINKS_PLACEHOLDER, PageBuilder, backlinks_html
 from .settings import SettingsError
-from .site import THEME_LANGUAGE, VARIANT_NAMES, ContentError, Handbook, Staging, alternates
+from .site import THEME_LANGUAGE, VARIANT_NAMES, ContentError, Handbook, Staging, alternates, convert_search_index
 from .urls import HANT_PREFIX
 from .variants import HANS, HANT, TableError, Variant
 
@@ -97,12 +97,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _configure_search(self, config: MkDocsConfig) -> None:
         assert self.handbook is not None
         for name, plugin in config.plugins.items():
-            if name.endswith("search") and hasattr(plugin.config, "jieba_dict_user"):
-                variants = [self.handbook.variant(HANS), self.handbook.variant(HANT)]
-                plugin.config.jieba_dict_user = str(self.handbook.write_jieba_dict(variants))
+            if name.endswith("search") and hasattr(plugin.config, "jieba_dict_user") and self.code == HANS:
+                plugin.config.jieba_dict_user = str(self.handbook.write_jieba_dict([self.handbook.variant(HANS)]))
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.handbook is not None
+        if self.code == HANT:
+            # The Traditional index is the Simplified one converted (site.convert_search_index), so
+            # Material's search plugin keeps its UI here but does not index every page again.
+            for name, plugin in config.plugins.items():
+                if name.endswith("search") and hasattr(plugin, "search_index"):
+                    plugin.search_index = _NoSearchIndex()
         if self.code == HANS:  # once per build; the nested zh-Hant build receives it
             folder = self.handbook.root / ".cache" / "downloads" / self.handbook.settings.edition
             pdf = self.handbook.settings.pdf and self.command != "serve"
@@ -112,7 +117,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.handbook is not None and self.publication is not None
-        files.append(File.generated(config, "print/index.html", content=self.publication.print_html[self.code]))
+        if self.code in self.publication.print_html:
+            files.append(File.generated(config, "print/index.html", content=self.publication.print_html[self.code]))
         self._patch_search_worker(files, config)
         if self.code == HANS:
             for download in self.publication.downloads:
@@ -213,6 +219,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._build_variant(config, HANT)
         assert self.handbook is not None and self.publication is not None
         site_dir = Path(config.site_dir)
+        index = site_dir / "search" / "search_index.json"
+        if index.exists():
+            converted = convert_search_index(index.read_text("utf-8"), self.handbook.variant(HANT))
+            (site_dir / HANT_PREFIX / "search").mkdir(parents=True, exist_ok=True)
+            (site_dir / HANT_PREFIX / "search" / "search_index.json").write_text(converted, "utf-8")
         seo.merge_sitemaps(site_dir, config.site_url or "")
         gaps = completeness.missing(site_dir, self.handbook.corpus, {c: self.handbook.variant(c) for c in (HANS, HANT)},
                                     self.publication, self.handbook.settings.edition)
@@ -240,6 +251,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_shutdown(self) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+
+
+class _NoSearchIndex:
+    """Stands in for Material's search index in the zh-Hant build (its index is written afterwards)."""
+
+    def add_entry_from_context(self, page: Page) -> None:
+        return None
+
+    def generate_search_index(self, prev: object) -> str:
+        return "{}"
 
 
 def _unresolved_message(page: Page, refs: list[str]) -> str:

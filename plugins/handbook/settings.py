@@ -28,6 +28,7 @@ class Settings:
     opencc: str = "s2tw"
     conversion_table: str = "conversions.yml"
     pdf: bool = True
+    """Build the print edition: the PDFs and the one-page print book (`print/`) of each script."""
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any] | None) -> "Settings":

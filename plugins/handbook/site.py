@@ -5,7 +5,9 @@ corpus once per build, before any page renders; both variants share the result.
 """
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -84,6 +86,24 @@ class Handbook:
         if not path.exists() or path.read_text("utf-8") != text:
             path.write_text(text, "utf-8")
         return path
+
+
+_CODE = re.compile(r"(<code>.*?</code>|<pre>.*?</pre>)", re.S)
+
+
+def convert_search_index(text: str, variant: Variant) -> str:
+    """The Simplified site's search index in another script: titles, text and tags converted
+    (code left as written); locations, anchors and jieba's word boundaries (U+200B) carry over,
+    because the conversion maps character for character."""
+    data = json.loads(text)
+    for doc in data.get("docs", []):
+        for key in ("title", "text"):
+            if isinstance(doc.get(key), str):
+                doc[key] = "".join(part if _CODE.fullmatch(part) else variant.convert_resolved(part)
+                                   for part in _CODE.split(doc[key]))
+        if isinstance(doc.get("tags"), list):
+            doc["tags"] = [variant.convert_resolved(t) for t in doc["tags"]]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _composed_of(word: str, parts: set[str]) -> bool:

@@ -27,6 +27,15 @@ def category_url(category: str) -> str:
 
 def relative_url(target: str, page: str) -> str:
     """`target` (site-root-relative, may carry `#anchor`) as seen from the page at URL `page`."""
+    if "#" not in target and ".." not in target and (not page or page.endswith("/")):
+        # the common case, without posixpath: directory URLs inside the site
+        here = page.split("/")[:-1] if page else []
+        there = target.split("/")
+        common = 0
+        while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+            common += 1
+        rel = "../" * (len(here) - common) + "/".join(there[common:])
+        return rel or "./"
     path, _, anchor = target.partition("#")
     base = page if page.endswith("/") or not page else posixpath.dirname(page) + "/"
     rel = posixpath.relpath(path or ".", base.rstrip("/") or ".")
