@@ -84,3 +84,34 @@ def test_no_external_requests_in_pages(built):
     for src in re.findall(r'(?:src|href)="(https?://[^"]+)"', page):
         assert not re.search(r"fonts\.googleapis|fonts\.gstatic|cdn|unpkg|jsdelivr", src), src
     assert "fonts.googleapis.com" not in page
+
+
+def test_autolink_false_and_explicit_references_in_docs(tmp_path):
+    project = Project(tmp_path)
+    project.write("terms/shequn.md", term_text("shequn", "社群", ["siyu", "chudian"], autolink=False))
+    project.write("docs/index.md", "# 首页\n\n社群不会自动链接，[[社群]] 会。\n")
+    assert project.build().returncode == 0
+    home = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert home.count('href="terms/shequn/"') == 1 and 'class="hb-term hb-ref" href="terms/shequn/"' in home
+    project.write("docs/index.md", "# 首页\n\n第二行\n\n见 [[不存在的词]]。\n")
+    result = project.build()
+    assert result.returncode == 1
+    assert "index.md:5: error explicit-link 术语链接 [[不存在的词]] 指向不存在的术语" in result.stderr
+
+
+def test_completeness_check_names_what_is_missing(built):
+    from handbook import corpus as corpus_mod
+    from handbook.completeness import missing
+    from handbook.downloads import Publication
+    from handbook.variants import HANS, HANT, Variant
+
+    import shutil
+
+    root = built.parent
+    site = root / "site-copy"
+    shutil.copytree(built, site)
+    shutil.rmtree(site / "zh-Hant" / "terms" / "chudian")
+    corpus = corpus_mod.load(root)
+    gaps = missing(site, corpus, {HANS: Variant(HANS), HANT: Variant(HANT)},
+                   Publication(root / ".cache" / "downloads" / "1.1"), "1.1")
+    assert "term chudian（触点）：zh-Hant 网站缺少页面 terms/chudian/" in gaps

@@ -33,6 +33,26 @@ def test_a_failed_build_leaves_the_previous_site_untouched(project):
     assert not list(project.root.glob(".site-*"))  # no half-written staging folder left behind
 
 
+BROKEN = Path(__file__).parent / "broken"
+
+
+@pytest.mark.parametrize("rel,expected", [
+    ("terms/missing-title.md", "terms/missing-title.md:2:1: error schema 前置元数据缺少必填字段 `title`"),
+    ("terms/wrong-type-related.md", "terms/wrong-type-related.md:6:1: error schema 字段 `related` 应为列表"),
+    ("terms/unknown-key.md", "terms/unknown-key.md:5:1: error schema 未知字段 `catgory`"),
+    ("terms/duplicate-id.md", "terms/duplicate-id.md:2:1: error duplicate-id"),
+    ("terms/duplicate-alias.md", "terms/duplicate-alias.md:4:11: error duplicate-name"),
+    ("terms/unknown-related.md", "terms/unknown-related.md:6:17: error unknown-reference"),
+    ("terms/file-name-mismatch.md", "terms/file-name-mismatch.md:2:1: error id-filename"),
+    ("terms/yaml-unclosed-list.md", "terms/yaml-unclosed-list.md:7:8: error yaml-syntax"),
+])
+def test_the_build_refuses_each_kind_of_broken_file(project, rel, expected):
+    project.write(rel, (BROKEN / rel).read_bytes())
+    result = project.build()
+    assert result.returncode == 1 and expected in result.stderr, result.stderr[-1500:]
+    assert "Traceback" not in result.stderr and not (project.root / "site").exists()
+
+
 @pytest.mark.parametrize("rel,content,expected", [
     ("terms/siyu.md", b"", "terms/siyu.md:1:1: error empty-file"),
     ("terms/siyu.md", VALID_TERM.replace("id: x", "id: siyu").encode("gbk"), "terms/siyu.md:3:9: error file-encoding"),

@@ -182,3 +182,17 @@ def test_pages_fetch_nothing_from_other_hosts(real_site):
         parser.feed(page.read_text("utf-8"))
         external = [u for u in parser.urls if re.match(r"(https?:)?//", u)]
         assert external == [], page
+
+
+def test_term_pages_link_previous_and_next_in_index_order_and_edit_the_source(real_site):
+    from handbook import pinyin
+
+    order = [t.id for t in sorted(CORPUS.terms.values(), key=lambda t: pinyin.sort_key(t.title, t.pinyin))]
+    middle = order[len(order) // 2]
+    page = (real_site / "terms" / middle / "index.html").read_text("utf-8")
+    prev_id, next_id = order[order.index(middle) - 1], order[order.index(middle) + 1]
+    assert re.search(rf'<link rel="prev" href="\.\./{prev_id}/">', page)
+    assert re.search(rf'<link rel="next" href="\.\./{next_id}/">', page)
+    assert f"edit/main/terms/{middle}.md" in page
+    about = (real_site / "about" / "index.html").read_text("utf-8")
+    assert "edit/main/docs/about.md" in about

@@ -43,12 +43,12 @@ def timed(fn: Callable[[], Any], repeat: int = 3) -> float:
     return best
 
 
-def measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[str, Any]:
+def measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,)) -> dict[str, Any]:
     """Run a command in a fresh process: wall time and peak memory of that process tree's largest child."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **(env or {})}
     out = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], cwd=cwd, env=full_env, capture_output=True, text=True)
     data = json.loads(out.stdout.strip().splitlines()[-1])
-    if data["rc"] != 0:
+    if data["rc"] not in ok:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{data['err']}")
     return data
 
@@ -129,8 +129,9 @@ def make_project(root: Path, terms: int) -> Path:
 
 def bench_lint(root: Path) -> dict[str, Any]:
     """The whole corpus, and one changed file (the pre-commit case)."""
-    full = measured([sys.executable, "-m", "handbook.lint.cli"], root)
-    one = measured([sys.executable, "-m", "handbook.lint.cli", "terms/t00001.md"], root)
+    # exit 1 is fine: synthetic prose has style findings; the work done is the same
+    full = measured([sys.executable, "-m", "handbook.lint.cli"], root, ok=(0, 1))
+    one = measured([sys.executable, "-m", "handbook.lint.cli", "terms/t00001.md"], root, ok=(0, 1))
     return {"all_s": full["seconds"], "one_file_s": one["seconds"], "peak_mb": full["peak_mb"]}
 
 

@@ -1,0 +1,28 @@
+"""The architecture holds: only the MkDocs adapter imports MkDocs."""
+import pkgutil
+import subprocess
+import sys
+
+import handbook
+
+ADAPTER = {"handbook.plugin", "handbook.config"}
+
+
+def test_core_modules_import_without_mkdocs():
+    modules = sorted(f"handbook.{m.name}" for m in pkgutil.walk_packages(handbook.__path__, prefix="")
+                     if not m.ispkg) + ["handbook.lint.rules." + m.name for m in pkgutil.iter_modules(
+                         [handbook.__path__[0] + "/lint/rules"])]
+    modules = [m.replace("handbook.handbook.", "handbook.") for m in modules]
+    core = [m for m in modules if m not in ADAPTER and not m.endswith((".bench", ".publish"))]
+    code = ("import sys\n"
+            "class Block:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'mkdocs' or name.startswith('mkdocs.') or name.startswith('material'):\n"
+            "            raise ImportError('core module imported ' + name)\n"
+            "sys.meta_path.insert(0, Block())\n"
+            f"for m in {core!r}:\n"
+            "    __import__(m)\n"
+            "print(len(sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert len(core) > 25
