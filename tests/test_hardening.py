@@ -189,3 +189,22 @@ def test_loader_turns_arbitrary_yaml_into_problems_or_a_valid_entry(data):
         Term.from_document(doc)  # a valid entry can always be built
     for p in errors:
         assert p.line >= 1 and p.message and "Traceback" not in p.message
+
+
+@settings(max_examples=2_000, deadline=None)
+@given(st.dictionaries(st.text(min_size=1, max_size=12),
+                       st.one_of(st.text(), st.integers(), st.floats(-1e6, 1e6).map(lambda x: round(x, 3)),
+                                 st.booleans(), st.none(), st.lists(st.text(), max_size=3),
+                                 st.dictionaries(st.text(max_size=5), st.integers(), max_size=2)),
+                       max_size=4))
+def test_generated_front_matter_reads_back_as_the_same_metadata(meta):
+    """Pages' metadata is written as one JSON line; MkDocs reads it with YAML: any title, summary
+    or tag (quotes, colons, line separators, control characters) must come back unchanged.
+    (Numbers are search boosts: plain decimals, never exponents, which YAML 1.1 reads as text.)"""
+    import yaml
+
+    from handbook.pages import front_matter
+
+    text = front_matter(meta)
+    assert "\n" not in text
+    assert yaml.safe_load(text) == meta

@@ -121,6 +121,11 @@ def build(documents: list[Document]) -> Corpus:
     return LazyCorpus(documents)
 
 
+def cache_file(root: Path) -> Path:
+    """Where the parsed front matter of a project is cached (shared by the linter and the build)."""
+    return root / ".cache" / "lint-documents.bin"
+
+
 def load(root: Path, cache: Path | None = None, focus: set[str] | None = None) -> Corpus:
     """Read, parse and validate every term and case file under `root`.
 
@@ -228,7 +233,7 @@ def _write_cache(cache: Path, documents: dict[tuple[str, int, int], Document]) -
         return  # front matter with a value marshal cannot hold (never from safe YAML): skip caching
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(".tmp")
+        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")  # lint and build may overlap
         tmp.write_bytes(data)
         tmp.replace(cache)
     except OSError:

@@ -175,7 +175,8 @@ class Linker:
         MkDocs turns into a URL and validates; falls back to the site URL without a source path."""
         if not self.page.src:
             return relative_url(target.url, page_url)
-        return posixpath.relpath(target.src, posixpath.dirname(self.page.src) or ".")
+        folder = posixpath.dirname(self.page.src)
+        return relative_url(target.src, f"{folder}/" if folder else "")
 
     def anchor(self, target: Target, text: str, *, explicit: bool = False) -> etree.Element:
         """The `<a>` of a term link, relative to the current page, with the summary as tooltip."""

@@ -79,24 +79,17 @@ class ConvertTreeprocessor(Treeprocessor):
 
 
     def _convert_in_one_call(self, root: etree.Element) -> None:
-        """Convert every text node and readable attribute of the page with one OpenCC call: the
-        pieces are joined with a private-use separator that no phrase crosses."""
+        """Convert every text node and readable attribute of the page with one OpenCC call."""
         texts: list[str] = []
         walk_text(root, lambda t: texts.append(t) or t, skip=NO_CONVERT_TAGS)
         attrs = [(el, name) for el in root.iter() for name in CONVERTED_ATTRIBUTES if el.get(name)]
         pieces = texts + [resolve_markup(el.get(name), self.variant.code) for el, name in attrs]
         if not pieces:
             return
-        joined = SEPARATOR.join(pieces)
-        converted = iter(self.variant.convert_resolved(joined).split(SEPARATOR)
-                         if SEPARATOR not in "".join(pieces) else [self.variant.convert_resolved(p) for p in pieces])
+        converted = iter(self.variant.convert_many(pieces))
         walk_text(root, lambda _: next(converted), skip=NO_CONVERT_TAGS)
         for el, name in attrs:
             el.set(name, next(converted))
-
-
-SEPARATOR = "\ue002"
-"""Joins the text nodes of a page for one conversion call (private use: never in content)."""
 
 
 def _flatten(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -177,8 +177,16 @@ class Corpus:
         return [*self.terms.values(), *self.cases.values()]
 
     def cases_for(self, term_id: str) -> list[Case]:
-        """The cases that illustrate a term."""
-        return [c for c in self.cases.values() if term_id in c.terms]
+        """The cases that illustrate a term (an index built on first use, not a scan per term)."""
+        cases = self.cases
+        memo = self.__dict__.get("_cases_by_term")
+        if memo is None or memo[0] is not cases or memo[1] != len(cases):
+            index: dict[str, list[Case]] = {}
+            for case in cases.values():
+                for ident in dict.fromkeys(case.terms):
+                    index.setdefault(ident, []).append(case)
+            memo = self.__dict__["_cases_by_term"] = (cases, len(cases), index)
+        return list(memo[2].get(term_id, []))
 
     def for_edition(self, edition: str) -> "Corpus":
         """The entries that belong to `edition` (added by then, not removed), same documents."""

@@ -30,6 +30,7 @@ def syllables(title: str, override: str | None = None) -> tuple[tuple[str, int],
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def sort_key(title: str, override: str | None = None) -> tuple:
     """Key that orders titles by pinyin (toneless), then tones, then the title itself.
 
@@ -46,6 +47,7 @@ def initial(title: str, override: str | None = None) -> str:
     return first if "A" <= first <= "Z" else "#"
 
 
+@lru_cache(maxsize=65536)
 def reading(title: str, override: str | None = None) -> str:
     """The pinyin of a title with tone marks, for display in the index (e.g. "sī yù")."""
     if override:

@@ -49,7 +49,7 @@ class Handbook:
     @classmethod
     def load(cls, root: Path, settings: Settings) -> "Handbook":
         """Load and check the corpus; raise ContentError listing every build-blocking problem."""
-        full = corpus_mod.load(root)
+        full = corpus_mod.load(root, corpus_mod.cache_file(root))
         problems = run(Context(full, settings, root), rules=build_rules())
         blocking = errors(problems)
         if blocking:
@@ -76,7 +76,7 @@ class Handbook:
                 for v in variants:
                     words.add(v.convert(name))
         words = {w for w in words if len(w) > 1 and " " not in w}
-        return sorted(w for w in words if not _composed_of(w, words - {w}))
+        return sorted(w for w in words if not _composed_of(w, words))
 
     def write_jieba_dict(self, variants: list[Variant]) -> Path:
         """A jieba user dictionary of the glossary's names (in `.cache/`), for search segmentation."""
@@ -96,23 +96,31 @@ def convert_search_index(text: str, variant: Variant) -> str:
     (code left as written); locations, anchors and jieba's word boundaries (U+200B) carry over,
     because the conversion maps character for character."""
     data = json.loads(text)
-    for doc in data.get("docs", []):
+    docs = data.get("docs", [])
+    slots: list[tuple[list[str], int]] = []  # where each text to convert sits
+    for doc in docs:
         for key in ("title", "text"):
             if isinstance(doc.get(key), str):
-                doc[key] = "".join(part if _CODE.fullmatch(part) else variant.convert_resolved(part)
-                                   for part in _CODE.split(doc[key]))
+                doc[key] = parts = _CODE.split(doc[key])  # odd parts are code, left as written
+                slots += [(parts, i) for i in range(0, len(parts), 2)]
         if isinstance(doc.get("tags"), list):
-            doc["tags"] = [variant.convert_resolved(t) for t in doc["tags"]]
+            slots += [(doc["tags"], i) for i, tag in enumerate(doc["tags"]) if isinstance(tag, str)]
+    for (seq, i), converted in zip(slots, variant.convert_many([seq[i] for seq, i in slots])):
+        seq[i] = converted
+    for doc in docs:
+        for key in ("title", "text"):
+            if isinstance(doc.get(key), list):
+                doc[key] = "".join(doc[key])
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _composed_of(word: str, parts: set[str]) -> bool:
-    """True when `word` is a concatenation of two or more of `parts`."""
+    """True when `word` is a concatenation of two or more of `parts` (other than itself)."""
     ends = [False] * (len(word) + 1)
     ends[0] = True
     for i in range(len(word)):
         if ends[i]:
-            for j in range(i + 2, len(word) + 1):
+            for j in range(i + 2, len(word) + 1 - (i == 0)):
                 if word[i:j] in parts:
                     ends[j] = True
     return ends[len(word)]

@@ -48,6 +48,20 @@ def to_simplified(text: str) -> str:
     return opencc_converter("t2s").convert(text)
 
 
+@cache
+def _traditional_chars() -> frozenset[str]:
+    """Every character OpenCC's `t2s` changes on its own (4,000-odd, computed once)."""
+    chars = [chr(i) for i in (*range(0x2000, 0xD800), *range(0xE000, 0x10000), *range(0x20000, 0x2FA20))]
+    simplified = to_simplified("\n".join(chars)).split("\n")
+    return frozenset(a for a, b in zip(chars, simplified) if a != b)
+
+
+def may_hold_traditional(text: str) -> bool:
+    """False when no character of `text` is Traditional-only: a set test, several times faster
+    than converting. (A phrase-level t2s change without such a character is not looked for.)"""
+    return not _traditional_chars().isdisjoint(text)
+
+
 @dataclass(frozen=True)
 class TableEntry:
     """A pinned phrase: its Simplified form and its form per variant or region."""
@@ -129,6 +143,12 @@ def resolve_markup(text: str, variant: str) -> str:
     return MARKUP.sub(choose, text)
 
 
+SEPARATOR = "\ue002"
+"""Joins texts for one conversion call (private use: never in content)."""
+MEMO_MAX = 400
+"""Strings up to this length are remembered by `Variant.convert`."""
+
+
 @dataclass
 class Variant:
     """A script variant of the site: its code, OpenCC configuration and pinned phrases."""
@@ -144,6 +164,7 @@ class Variant:
         # a pinned form is pinned again when met (converting converted text leaves it as it is)
         self._pinned = Matcher(pins + [(form, form) for _, form in pins if form not in dict(pins)])
         self._opencc = opencc_converter(self.opencc_config) if self.converts else None
+        self._memo: dict[str, str] = {}
 
     @property
     def converts(self) -> bool:
@@ -156,8 +177,27 @@ class Variant:
         return self.code
 
     def convert(self, text: str) -> str:
-        """A plain string (title, summary, nav label) in this variant; markup resolved."""
-        return self.convert_resolved(resolve_markup(text, self.code))
+        """A plain string (title, summary, nav label) in this variant; markup resolved.
+
+        Short strings are remembered: the same titles and summaries recur on many pages.
+        """
+        done = self._memo.get(text)
+        if done is None:
+            done = self.convert_resolved(resolve_markup(text, self.code))
+            if len(text) <= MEMO_MAX:
+                self._memo[text] = done
+        return done
+
+    def convert_many(self, pieces: list[str]) -> list[str]:
+        """Several KEEP-delimited texts converted in one OpenCC call: joined by a private-use
+        separator that no phrase crosses, then split again (one by one if a text holds it)."""
+        if not pieces:
+            return []
+        if self.converts and not any(SEPARATOR in p for p in pieces):
+            out = self.convert_resolved(SEPARATOR.join(pieces)).split(SEPARATOR)
+            if len(out) == len(pieces):
+                return out
+        return [self.convert_resolved(p) for p in pieces]
 
     def convert_resolved(self, text: str) -> str:
         """Text whose protected spans are already KEEP-delimited (e.g. a Markdown text node)."""
@@ -192,7 +232,7 @@ class Variant:
     def _opencc_simplified_only(self, text: str) -> str:
         """OpenCC on the text, leaving clauses that are already Traditional as they are."""
         assert self._opencc is not None
-        if to_simplified(text) == text:  # the usual case: nothing Traditional in it
+        if not may_hold_traditional(text):  # the usual case: nothing Traditional in it
             return self._opencc.convert(text)
         out, pos = [], 0
         for m in _CLAUSE.finditer(text):

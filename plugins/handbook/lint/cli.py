@@ -92,8 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as err:
         sys.stderr.write(f"scripts/lint: 找不到路径：{err}\n")
         return 2
-    cache = root / ".cache" / "lint-documents.bin"
-    corpus = corpus_mod.load(root, cache, focus=paths)
+    corpus = corpus_mod.load(root, corpus_mod.cache_file(root), focus=paths)
     if args.variants:
         return print_variants(corpus, settings, root)
     ctx = Context(corpus=corpus, settings=settings, root=root)
