@@ -141,3 +141,14 @@ def test_metadata_title_language_author(real_site, code):
     assert "1.1" in reader.metadata.title and conv(code)("私域运营术语手册") in reader.metadata.title
     assert reader.metadata.author == conv(code)("私域运营术语手册编写组")
     assert reader.trailer["/Root"]["/Lang"] == code
+
+
+def test_each_case_study_opens_a_page(real_site):
+    """Below the running head, a case's first page begins with its title (never mid-page); the
+    first case follows the part title 案例."""
+    path = pdf(real_site, HANS)
+    outline, texts = outline_pages(path), pages_text(path)
+    for case in CORPUS.cases.values():
+        page = texts[outline[case.title] - 1]
+        body = re.sub(r"\s+", "", page.split("\n", 1)[1]).removeprefix("案例")
+        assert body.startswith(re.sub(r"\s+", "", case.title)), (case.title, body[:60])

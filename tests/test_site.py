@@ -119,6 +119,22 @@ def test_traditional_search_index_is_in_traditional(real_site):
     assert "企業微信" in titles and "企业微信" not in titles
 
 
+def test_search_indexes_are_plain_utf8_not_escaped(real_site):
+    """Readers download the index before their first search: UTF-8 is about half the bytes of
+    Material's `\\uXXXX` escapes for Chinese text."""
+    for root, title in ((real_site, "企业微信"), (real_site / "zh-Hant", "企業微信")):
+        raw = (root / "search" / "search_index.json").read_bytes()
+        assert f'"title":"{title}"'.encode() in raw
+        assert b"\\u4e" not in raw and b"\\u5" not in raw
+
+
+def test_search_results_read_label_colon_value(real_site):
+    """A term's facts in a search result read 分类：基础概念, not 分类基础概念."""
+    docs = json.loads((real_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    text = next(d["text"] for d in docs if d["location"] == "terms/siyu/").replace("\u200b", "")
+    assert "分类：基础概念" in text and "别名：私域流量" in text
+
+
 def test_exports_validate(real_site):
     downloads = real_site / "downloads"
     schema = json.loads((downloads / "glossary.schema.json").read_text("utf-8"))

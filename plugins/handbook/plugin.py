@@ -32,7 +32,8 @@ from .linking import Linker, TermIndex
 from .markdown_ext import HandbookExtension
 from .pages import BACKLINKS_PLACEHOLDER, PageBuilder, backlinks_html
 from .settings import SettingsError
-from .site import THEME_LANGUAGE, VARIANT_NAMES, ContentError, Handbook, Staging, alternates, convert_search_index
+from .site import (THEME_LANGUAGE, VARIANT_NAMES, ContentError, Handbook, Staging, alternates, compact_search_index,
+                   convert_search_index)
 from .urls import HANT_PREFIX
 from .variants import HANS, HANT, TableError, Variant
 
@@ -240,7 +241,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         index = site_dir / "search" / "search_index.json"
         with _timed("converting the search index"):
             if index.exists():
-                converted = convert_search_index(index.read_text("utf-8"), self.handbook.variant(HANT))
+                text = compact_search_index(index.read_text("utf-8"))
+                index.write_text(text, "utf-8")
+                converted = convert_search_index(text, self.handbook.variant(HANT))
                 (site_dir / HANT_PREFIX / "search").mkdir(parents=True, exist_ok=True)
                 (site_dir / HANT_PREFIX / "search" / "search_index.json").write_text(converted, "utf-8")
         with _timed("sitemap"):

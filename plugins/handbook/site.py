@@ -111,6 +111,16 @@ def convert_search_index(text: str, variant: Variant) -> str:
         for key in ("title", "text"):
             if isinstance(doc.get(key), list):
                 doc[key] = "".join(doc[key])
+    return _dumps(data)
+
+
+def compact_search_index(text: str) -> str:
+    """Material's search index written as UTF-8 instead of `\\uXXXX` escapes: the same JSON,
+    about half the bytes for Chinese text (what a reader on a phone downloads before searching)."""
+    return _dumps(json.loads(text))
+
+
+def _dumps(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
