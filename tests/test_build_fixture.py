@@ -115,3 +115,51 @@ def test_completeness_check_names_what_is_missing(built):
     gaps = missing(site, corpus, {HANS: Variant(HANS), HANT: Variant(HANT)},
                    Publication(root / ".cache" / "downloads" / "1.1"), "1.1")
     assert "term chudian（触点）：zh-Hant 网站缺少页面 terms/chudian/" in gaps
+
+
+REBUILD = """
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+def rebuild():  # what `mkdocs serve` does on every change: a fresh config, the same plugin objects
+    build(load_config(config_file="mkdocs.yml", site_dir=sys.argv[1]))
+
+rebuild()
+term = Path("terms/siyu.md")
+term.write_text(term.read_text("utf-8").replace("title: 私域", "title: 私域改"), "utf-8")
+rebuild()
+"""
+
+
+def test_rebuild_in_one_process_as_serve_does_sees_the_edit_in_both_scripts(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    project = Project(tmp_path / "p")
+    out = tmp_path / "served"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    result = subprocess.run([sys.executable, "-c", REBUILD, str(out)], cwd=project.root, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    hans, hant = read(out, "terms/siyu/index.html"), read(out, "zh-Hant/terms/siyu/index.html")
+    assert '<html lang="zh-Hans"' in hans and ">私域改<" in hans.replace("\u200b", "")
+    assert '<html lang="zh-Hant"' in hant and ">私域改<" in hant.replace("\u200b", "")
+
+
+def test_serve_watches_terms_cases_and_the_conversion_table(tmp_path):
+    from mkdocs.config import load_config
+
+    project = Project(tmp_path)
+    project.copy_real_table()
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    config.plugins["handbook"].on_serve(Server(), config=config, builder=None)
+    assert watched == [str(tmp_path / "terms"), str(tmp_path / "cases"), str(tmp_path / "conversions.yml")]

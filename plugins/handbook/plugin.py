@@ -27,6 +27,7 @@ from mkdocs.utils import CountHandler
 
 from . import completeness, pinyin, sanitize, searchfix, seo
 from .config import HandbookConfig
+from .corpus import DIRS as CORPUS_DIRS
 from .downloads import Publication, downloads_html, publish
 from .linking import Linker, TermIndex
 from .markdown_ext import HandbookExtension
@@ -108,6 +109,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             config.site_dir = str(self.staging.path)
         logging.getLogger("mkdocs").addHandler(self.warnings)
         return config
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """`scripts/serve` rebuilds when an editor saves a term, a case or the conversion table."""
+        root = Path(config.config_file_path).parent
+        watched = [root / folder for folder in CORPUS_DIRS.values()] + [root / self.config.settings().conversion_table]
+        for path in watched:
+            if path.exists():
+                server.watch(str(path))
+        return server
 
     def _configure_search(self, config: MkDocsConfig) -> None:
         assert self.handbook is not None
@@ -265,10 +275,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         inner = load_config(config_file=config.config_file_path, strict=config.strict,
                             site_dir=str(Path(config.site_dir) / HANT_PREFIX.rstrip("/")))
         plugin = next(p for p in inner.plugins.values() if isinstance(p, HandbookPlugin))
-        inner.plugins.on_startup(command=self.command, dirty=False)
-        plugin.code, plugin.shared, plugin.publication = code, self.handbook, self.publication
-        log.info(f"生成 {code} 版本")
-        mkdocs_build(inner)
+        # MkDocs keeps one instance of a plugin that has `on_startup` for every config it loads
+        # (so `mkdocs serve` can rebuild): the inner build may run on this very object. Its state
+        # is put back afterwards, or the next rebuild would start as the zh-Hant variant.
+        outer_state = dict(vars(plugin))
+        try:
+            inner.plugins.on_startup(command=self.command, dirty=False)
+            plugin.code, plugin.shared, plugin.publication = code, self.handbook, self.publication
+            log.info(f"生成 {code} 版本")
+            mkdocs_build(inner)
+        finally:
+            vars(plugin).clear()
+            vars(plugin).update(outer_state)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.staging is not None:
