@@ -33,8 +33,7 @@ from .linking import Linker, TermIndex
 from .markdown_ext import HandbookExtension
 from .pages import BACKLINKS_PLACEHOLDER, PageBuilder, backlinks_html
 from .settings import SettingsError
-from .site import (THEME_LANGUAGE, VARIANT_NAMES, ContentError, Handbook, Staging, alternates, compact_search_index,
-                   convert_search_index)
+from .site import THEME_LANGUAGE, VARIANT_NAMES, ContentError, Handbook, Staging, alternates, search_indexes
 from .urls import HANT_PREFIX
 from .variants import HANS, HANT, TableError, Variant
 
@@ -128,7 +127,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.handbook is not None
         if self.code == HANT:
-            # The Traditional index is the Simplified one converted (site.convert_search_index), so
+            # The Traditional index is the Simplified one converted (site.search_indexes), so
             # Material's search plugin keeps its UI here but does not index every page again.
             for name, plugin in config.plugins.items():
                 if name.endswith("search") and hasattr(plugin, "search_index"):
@@ -251,9 +250,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         index = site_dir / "search" / "search_index.json"
         with _timed("converting the search index"):
             if index.exists():
-                text = compact_search_index(index.read_text("utf-8"))
-                index.write_text(text, "utf-8")
-                converted = convert_search_index(text, self.handbook.variant(HANT))
+                simplified, converted = search_indexes(index.read_text("utf-8"), self.handbook.variant(HANT))
+                index.write_text(simplified, "utf-8")
                 (site_dir / HANT_PREFIX / "search").mkdir(parents=True, exist_ok=True)
                 (site_dir / HANT_PREFIX / "search" / "search_index.json").write_text(converted, "utf-8")
         with _timed("sitemap"):

@@ -91,11 +91,16 @@ class Handbook:
 _CODE = re.compile(r"(<code>.*?</code>|<pre>.*?</pre>)", re.S)
 
 
-def convert_search_index(text: str, variant: Variant) -> str:
-    """The Simplified site's search index in another script: titles, text and tags converted
-    (code left as written); locations, anchors and jieba's word boundaries (U+200B) carry over,
-    because the conversion maps character for character."""
+def search_indexes(text: str, variant: Variant) -> tuple[str, str]:
+    """Material's Simplified search index, parsed once, as (itself, in another script); both
+    written as UTF-8 rather than Material's `\\uXXXX` escapes, about half the bytes for Chinese
+    text (what a reader on a phone downloads before searching).
+
+    In the other script, titles, text and tags are converted (code left as written); locations,
+    anchors and jieba's word boundaries (U+200B) carry over, because the conversion maps
+    character for character."""
     data = json.loads(text)
+    simplified = _dumps(data)
     docs = data.get("docs", [])
     slots: list[tuple[list[str], int]] = []  # where each text to convert sits
     for doc in docs:
@@ -111,13 +116,7 @@ def convert_search_index(text: str, variant: Variant) -> str:
         for key in ("title", "text"):
             if isinstance(doc.get(key), list):
                 doc[key] = "".join(doc[key])
-    return _dumps(data)
-
-
-def compact_search_index(text: str) -> str:
-    """Material's search index written as UTF-8 instead of `\\uXXXX` escapes: the same JSON,
-    about half the bytes for Chinese text (what a reader on a phone downloads before searching)."""
-    return _dumps(json.loads(text))
+    return simplified, _dumps(data)
 
 
 def _dumps(data: object) -> str:
