@@ -9,6 +9,7 @@ import json
 import marshal
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 from . import schema
@@ -82,6 +83,20 @@ def entries(documents: list[Document]) -> tuple[dict[str, Term], dict[str, Case]
     return dict(sorted(terms.items())), dict(sorted(cases.items()))
 
 
+def _built_on_first_use(name: str) -> property:
+    """A `LazyCorpus` attribute (`terms` or `cases`) that builds the entries when first read."""
+
+    def get(self: "LazyCorpus") -> dict:
+        if getattr(self, f"_{name}") is None:
+            self._build()
+        return getattr(self, f"_{name}")
+
+    def set_(self: "LazyCorpus", value: dict) -> None:
+        setattr(self, f"_{name}", value)
+
+    return property(get, set_)
+
+
 class LazyCorpus(Corpus):
     """A corpus whose entries are built on first use: a lint run on one file may never need them."""
 
@@ -95,25 +110,8 @@ class LazyCorpus(Corpus):
         self._terms = terms if self._terms is None else self._terms
         self._cases = cases if self._cases is None else self._cases
 
-    @property  # type: ignore[override]
-    def terms(self) -> dict[str, Term]:
-        if self._terms is None:
-            self._build()
-        return self._terms  # type: ignore[return-value]
-
-    @terms.setter
-    def terms(self, value: dict[str, Term]) -> None:
-        self._terms = value
-
-    @property  # type: ignore[override]
-    def cases(self) -> dict[str, Case]:
-        if self._cases is None:
-            self._build()
-        return self._cases  # type: ignore[return-value]
-
-    @cases.setter
-    def cases(self, value: dict[str, Case]) -> None:
-        self._cases = value
+    terms = _built_on_first_use("terms")  # type: ignore[assignment]
+    cases = _built_on_first_use("cases")  # type: ignore[assignment]
 
 
 def build(documents: list[Document]) -> Corpus:
@@ -175,6 +173,7 @@ def text_of(root: Path, entry_path: str, body: str) -> str:
         return ""
 
 
+@cache
 def _cache_version() -> str:
     import hashlib
 

@@ -66,6 +66,12 @@ def squeeze(text: str) -> tuple[str, list[int] | None]:
     return "".join(text[i] for i in kept), kept
 
 
+def squeezed_names(data: dict[str, Any]) -> list[str]:
+    """A term's title and aliases as its raw front matter gives them, squeezed (for lint rules that
+    run before entries are built)."""
+    return [squeeze(n)[0] for n in [data.get("title"), *(data.get("aliases") or [])] if isinstance(n, str)]
+
+
 def character_frequency(corpus: Corpus, sample: int = 300_000) -> list[str]:
     """The corpus's characters, most frequent first (from up to `sample` characters of bodies)."""
     from collections import Counter

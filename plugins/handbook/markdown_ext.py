@@ -62,14 +62,7 @@ class ConvertTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         convert = self.variant.convert_resolved
-        if not self.variant.converts:  # Simplified: only markers to strip
-            walk_text(root, convert, skip=NO_CONVERT_TAGS)
-            for el in root.iter():
-                for name in CONVERTED_ATTRIBUTES:
-                    if el.get(name):
-                        el.set(name, self.variant.convert(el.get(name)))
-        else:
-            self._convert_in_one_call(root)
+        self._convert_in_one_call(root)  # Simplified: only the markers are stripped
         for token in _flatten(getattr(self.md, "toc_tokens", [])):
             token["name"] = convert(token["name"])
             if "html" in token:

@@ -160,9 +160,9 @@ class Variant:
 
     def __post_init__(self) -> None:
         keys = (f"zh-{self.region}", "zh-hant")
-        pins = [(e.hans, e.form(keys)) for e in self.table if self.converts]
+        pins = {e.hans: e.form(keys) for e in self.table} if self.converts else {}
         # a pinned form is pinned again when met (converting converted text leaves it as it is)
-        self._pinned = Matcher(pins + [(form, form) for _, form in pins if form not in dict(pins)])
+        self._pinned = Matcher([*pins.items(), *((form, form) for form in pins.values() if form not in pins)])
         self._opencc = opencc_converter(self.opencc_config) if self.converts else None
         self._memo: dict[str, str] = {}
 

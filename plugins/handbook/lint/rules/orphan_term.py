@@ -14,7 +14,7 @@ Fail::
 """
 from pathlib import Path
 
-from ...linking import squeeze
+from ...linking import squeeze, squeezed_names
 from ...mdtext import prose_lines
 from ..problem import Level
 
@@ -54,7 +54,7 @@ def check(ctx):
 
     for doc in candidates:
         ident, title = doc.data.get("id"), doc.data.get("title")
-        names = [squeeze(n)[0] for n in [title, *(doc.data.get("aliases") or [])] if isinstance(n, str)]
+        names = squeezed_names(doc.data)
         if any(owner != ident and mentions(i, names) for i, (owner, _) in enumerate(texts)):
             continue
         yield doc.problem(ID, LEVEL, f"没有任何页面提到术语“{title}”", "在相关条目的 related 或正文中提到它", at=("title",))

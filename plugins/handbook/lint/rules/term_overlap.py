@@ -32,15 +32,13 @@ def index(ctx) -> TermIndex:
 def _focused_index(ctx) -> TermIndex:
     """For a run on a few files, an index of just the terms whose names occur in them."""
     if "link:focused" not in ctx.cache:
-        from ...linking import squeeze
-        from ...model import Corpus
-
         from ...corpus import entries
+        from ...linking import squeeze, squeezed_names
+        from ...model import Corpus
 
         texts = [squeeze(d.body)[0] for d in ctx.corpus.documents if d.path in ctx.focus]
         wanted = [d for d in ctx.corpus.documents if d.kind == "term" and d.data is not None and any(
-            isinstance(n, str) and squeeze(n)[0] in text
-            for n in [d.data.get("title"), *(d.data.get("aliases") or [])] for text in texts)]
+            name in text for name in squeezed_names(d.data) for text in texts)]
         terms, _ = entries(wanted)
         ctx.cache["link:focused"] = TermIndex(Corpus(terms=terms), ctx.settings.edition)
     return ctx.cache["link:focused"]
