@@ -37,9 +37,12 @@ class Source:
     """Where a fact was first published."""
 
     publisher: str
-    title: str
+    title: str | None = None
+    author: str | None = None
     date: str | None = None
     url: str | None = None
+    note: str | None = None
+    """What a reader should know: the original title could not be established, a date is inferred…"""
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,8 @@ class PrintBook:
     def _sources(self, entry: Entry) -> str:
         parts = []
         for s in entry.sources:
-            text = f"{s.publisher}《{s.title}》" + (f"，{s.date}" if s.date else "")
+            text = (f"{s.author}：" if s.author else "") + (f"《{s.title}》，" if s.title else "") + s.publisher
+            text += (f"，{s.date}" if s.date else "") + (f"（{s.note}）" if s.note else "")
             parts.append(self.t(text) + (f"（{s.url}）" if s.url else ""))
         return "；".join(parts)
 
