@@ -46,7 +46,7 @@ def term_text(ident: str, title: str, related: list[str] | None = None, *, body:
     }
     data.update(fields)
     data = {k: v for k, v in data.items() if v is not None}
-    from handbook.schema import key_order
+    from handbook.core.schema import key_order
 
     order = key_order("term")
     data = dict(sorted(data.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99))
@@ -143,10 +143,10 @@ class Project:
 
 def problems(project: "Project", rule: str | None = None, path: str | None = None):
     """Lint the project in-process; problems of one rule and/or one file."""
-    from handbook import corpus as corpus_mod
+    from handbook.core import corpus as corpus_mod
     from handbook.lint.context import Context
     from handbook.lint.runner import run
-    from handbook.settings import read
+    from handbook.core.settings import read
 
     ctx = Context(corpus_mod.load(project.root), read(project.root / "mkdocs.yml"), project.root)
     return [p for p in run(ctx) if (rule is None or p.rule == rule) and (path is None or p.path == path)]
@@ -185,3 +185,12 @@ def with_lines(text: str, **replace: str) -> str:
     for key, value in replace.items():
         lines[int(key[1:]) - 1] = value
     return "\n".join(lines)
+
+
+def real_variant(code: str):
+    """The real handbook's converter for a script (its settings and conversion table)."""
+    from handbook.core.model import Corpus
+    from handbook.core.project import Project
+    from handbook.core.settings import read
+
+    return Project.of(REPO, read(REPO / "mkdocs.yml"), Corpus()).variant(code)

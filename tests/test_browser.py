@@ -93,11 +93,11 @@ WORKER_QUERIES = """async ([queries]) => {
 
 @pytest.mark.parametrize("code,prefix", [("zh-Hans", ""), ("zh-Hant", "zh-Hant/")])
 def test_search_ranks_each_title_and_alias_first(page, server, code, prefix):
-    from handbook import corpus as corpus_mod
-    from handbook.variants import variant
+    from handbook.core import corpus as corpus_mod
+    from helpers import real_variant
     from helpers import REPO
 
-    convert = variant(code, table_path=REPO / "conversions.yml").convert
+    convert = real_variant(code).convert
     corpus = corpus_mod.load(REPO).for_edition("1.1")
     queries = [(convert(name), term.id) for term in corpus.terms.values() for name in term.names]
     page.goto(f"{server}/{prefix}")

@@ -100,10 +100,10 @@ def test_autolink_false_and_explicit_references_in_docs(tmp_path):
 
 
 def test_completeness_check_names_what_is_missing(built):
-    from handbook import corpus as corpus_mod
-    from handbook.completeness import missing
-    from handbook.downloads import Publication
-    from handbook.variants import HANS, HANT, Variant
+    from handbook.core import corpus as corpus_mod
+    from handbook.outputs.completeness import missing
+    from handbook.outputs.downloads import Publication
+    from handbook.core.variants import HANS, HANT, Variant
 
     import shutil
 

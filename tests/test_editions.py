@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import build_real_site
-from handbook import corpus as corpus_mod
+from handbook.core import corpus as corpus_mod
 from helpers import REPO, term_text
 
 pytestmark = pytest.mark.build

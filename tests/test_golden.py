@@ -7,11 +7,12 @@ from pathlib import Path
 import markdown
 import pytest
 
-from handbook.linking import Linker, TermIndex
-from handbook.markdown_ext import HandbookExtension
-from handbook.model import Corpus, Source, Term
-from handbook.variants import HANS, HANT, variant
-from helpers import REPO
+from handbook.core.termindex import TermIndex
+from handbook.markdown.linking import Linker
+from handbook.markdown.extension import HandbookExtension
+from handbook.core.model import Corpus, Source, Term
+from handbook.core.variants import HANS, HANT
+from helpers import REPO, real_variant
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -28,7 +29,7 @@ def glossary() -> Corpus:
 
 
 def render(source: str, code: str, page_term: str | None = None) -> str:
-    v = variant(code, table_path=REPO / "conversions.yml")
+    v = real_variant(code)
     linker = Linker(TermIndex(glossary(), "1.1", [v]), "section")
     linker.begin_page("terms/here/", page_term)
     md = markdown.Markdown(extensions=["admonition", "toc", "tables", HandbookExtension(v, linker)])

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import build_real_site
-from handbook import frontmatter
-from handbook.corpus import check_document
-from handbook.lint.problem import Level
+from handbook.core import frontmatter
+from handbook.core.corpus import check_document
+from handbook.core.problems import Level
 from helpers import VALID_TERM, Project, problems, term_text, with_lines
 
 pytestmark = pytest.mark.build
@@ -184,7 +184,7 @@ def test_loader_turns_arbitrary_yaml_into_problems_or_a_valid_entry(data):
     doc = check_document(frontmatter.parse("terms/x.md", raw, "term"))
     errors = [p for p in doc.problems if p.level is Level.ERROR]
     if not errors:
-        from handbook.model import Term
+        from handbook.core.model import Term
 
         Term.from_document(doc)  # a valid entry can always be built
     for p in errors:
@@ -203,7 +203,7 @@ def test_generated_front_matter_reads_back_as_the_same_metadata(meta):
     (Numbers are search boosts: plain decimals, never exponents, which YAML 1.1 reads as text.)"""
     import yaml
 
-    from handbook.pages import front_matter
+    from handbook.outputs.pages import front_matter
 
     text = front_matter(meta)
     assert "\n" not in text

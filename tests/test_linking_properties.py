@@ -9,10 +9,11 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handbook.linking import Linker, TermIndex
-from handbook.markdown_ext import HandbookExtension
-from handbook.textmatch import Matcher
-from handbook.variants import HANS, Variant
+from handbook.core.termindex import TermIndex
+from handbook.markdown.linking import Linker
+from handbook.markdown.extension import HandbookExtension
+from handbook.core.textmatch import Matcher
+from handbook.core.variants import HANS, Variant
 from test_golden import glossary
 
 PIECES = ["私域", "流量", "池", "私域流量", "流量池", "公域", "社群", "SCRM", "CDP", "API", "R", "s", "系统",

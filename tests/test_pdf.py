@@ -10,9 +10,9 @@ import pdfplumber
 import pypdf
 import pytest
 
-from handbook import corpus as corpus_mod
-from handbook.variants import HANS, HANT, variant
-from helpers import REPO
+from handbook.core import corpus as corpus_mod
+from handbook.core.variants import HANS, HANT
+from helpers import REPO, real_variant
 from test_site import protected_texts, simplified_only
 
 pytestmark = pytest.mark.build
@@ -47,7 +47,7 @@ def outline_pages(path: Path) -> dict[str, int]:
 
 
 def conv(code: str):
-    return variant(code, table_path=REPO / "conversions.yml").convert
+    return real_variant(code).convert
 
 
 @pytest.mark.parametrize("code", [HANS, HANT])

@@ -10,7 +10,7 @@ from helpers import REPO, Project
 
 
 def new(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
-    code = "import sys; from handbook.cli import new; sys.exit(new(sys.argv[1], sys.argv[2], __import__('pathlib').Path(sys.argv[3])))"
+    code = "import sys; from handbook.tools.cli import new; sys.exit(new(sys.argv[1], sys.argv[2], __import__('pathlib').Path(sys.argv[3])))"
     return subprocess.run([sys.executable, "-c", code, *args, str(project.root)], capture_output=True, text=True)
 
 

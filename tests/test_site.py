@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from handbook import corpus as corpus_mod
-from handbook.linkcheck import check_site
+from handbook.core import corpus as corpus_mod
+from linkcheck import check_site
 from helpers import REPO
 
 pytestmark = pytest.mark.build
@@ -201,7 +201,7 @@ def test_pages_fetch_nothing_from_other_hosts(real_site):
 
 
 def test_term_pages_link_previous_and_next_in_index_order_and_edit_the_source(real_site):
-    from handbook import pinyin
+    from handbook.core import pinyin
 
     order = [t.id for t in sorted(CORPUS.terms.values(), key=lambda t: pinyin.sort_key(t.title, t.pinyin))]
     middle = order[len(order) // 2]

@@ -4,7 +4,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handbook.urls import relative_url
+from handbook.core.urls import relative_url
 
 SEGMENT = st.sampled_from(["terms", "cases", "siyu", "a", "zh-Hant", "x"])
 DIRS = st.lists(SEGMENT, max_size=3).map(lambda parts: "".join(p + "/" for p in parts))

@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handbook.variants import HANS, HANT, TableError, Variant, load_table, resolve_markup, to_simplified, variant
+from handbook.core.variants import HANS, HANT, TableError, Variant, load_table, resolve_markup, to_simplified
 from helpers import REPO
 
 TABLE = REPO / "conversions.yml"
 
 
 def real(config: str = "s2tw") -> Variant:
-    return variant(HANT, opencc_config=config, table_path=TABLE)
+    return Variant(HANT, config, table=load_table(TABLE))
 
 
 def opencc_cases() -> list[dict]:
@@ -81,7 +81,7 @@ def test_protected_spans_in_both_variants():
     text = "看 -{后台}- 与 -{zh-hans:视频号;zh-hant:影音號}- 与后台"
     assert real().convert(text) == "看 后台 與 影音號 與後台"
     assert Variant(HANS).convert(text) == "看 后台 与 视频号 与后台"
-    assert "-{" not in resolve_markup(text, HANT)
+    assert "-{" not in resolve_markup(text)
 
 
 def test_table_errors_name_the_line(tmp_path: Path):

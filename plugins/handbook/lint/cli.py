@@ -9,13 +9,13 @@ import os
 import sys
 from pathlib import Path
 
-from .. import corpus as corpus_mod
-from ..settings import SettingsError, read
-from . import fixer
-from .context import Context
-from .problem import Level
-from .reporter import FORMATS, report
-from .runner import run
+from handbook.core import corpus as corpus_mod
+from handbook.core.settings import SettingsError, read
+from handbook.lint import fixer
+from handbook.lint.context import Context
+from handbook.core.problems import Level
+from handbook.lint.reporter import FORMATS, report
+from handbook.lint.runner import run
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,11 +59,11 @@ def selected_paths(root: Path, args_paths: list[str]) -> set[str] | None:
 
 def print_variants(corpus, settings, root: Path) -> int:
     """The review listing: every title and alias in both scripts, marking pinned phrases."""
-    from ..site import Handbook
-    from ..variants import HANT, TableError
+    from handbook.core.project import Project
+    from handbook.core.variants import HANT, TableError
 
     try:
-        variant = Handbook(root, settings, corpus, corpus).variant(HANT)
+        variant = Project.of(root, settings, corpus).variant(HANT)
     except TableError as err:
         sys.stderr.write(f"scripts/lint: 配置错误：{err}\n")
         return 2
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in changed:
             sys.stderr.write(f"已修正：{path}\n")
         if changed:
-            corpus = corpus_mod.load(root, cache, focus=paths)
+            corpus = corpus_mod.load(root, corpus_mod.cache_file(root), focus=paths)
             ctx = Context(corpus=corpus, settings=settings, root=root)
             problems = run(ctx, paths=paths)
     report(problems, fmt, sys.stdout)

@@ -6,8 +6,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ..model import Corpus
-from ..settings import Settings
+from handbook.core.model import Corpus
+from handbook.core.settings import Settings
 
 
 @dataclass

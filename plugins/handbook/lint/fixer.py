@@ -1,9 +1,9 @@
 """Apply the safe, mechanical fixes (`--fix`) to the files that have fixable problems."""
 from __future__ import annotations
 
-from .context import Context
-from .problem import Problem
-from .registry import by_id
+from handbook.lint.context import Context
+from handbook.core.problems import Problem
+from handbook.lint.registry import by_id
 
 
 def fix(ctx: Context, problems: list[Problem]) -> list[str]:

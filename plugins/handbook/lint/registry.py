@@ -10,8 +10,8 @@ from functools import cache
 from types import ModuleType
 from typing import Callable
 
-from . import rules as _rules_pkg
-from .problem import Level
+from handbook.lint import rules as _rules_pkg
+from handbook.core.problems import Level
 
 
 @dataclass(frozen=True)
@@ -77,3 +77,11 @@ def all_rules() -> tuple[Rule, ...]:
 def by_id() -> dict[str, Rule]:
     """Rules keyed by id."""
     return {r.id: r for r in all_rules()}
+
+
+def rule_docs() -> list[dict[str, object]]:
+    """Every rule as plain data for the site's rules page: id, level, summary, description, examples."""
+    return [{"id": r.id, "level": "错误" if r.level.value == "error" else "警告", "summary": r.summary,
+             "description": r.description, "fixable": r.fix is not None, "build": r.build,
+             "passing": r.examples().get("Pass", ""), "failing": r.examples().get("Fail", "")}
+            for r in all_rules()]

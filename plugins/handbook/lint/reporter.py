@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Iterable, TextIO
 
-from .problem import Level, Problem
+from handbook.core.problems import Level, Problem
 
 FORMATS = ("text", "json", "github")
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .context import Context
-from .problem import Level, Problem
-from .registry import Rule, all_rules
+from handbook.lint.context import Context
+from handbook.core.problems import Level, Problem
+from handbook.lint.registry import Rule, all_rules
 
 
 def run(ctx: Context, *, rules: Iterable[Rule] | None = None,

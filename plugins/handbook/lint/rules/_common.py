@@ -4,8 +4,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Iterator
 
-from ...frontmatter import Document
-from ..problem import Problem
+from handbook.core.frontmatter import Document
+from handbook.core.problems import Problem
 
 
 def found_at_load(doc: Document, rule_id: str) -> Iterator[Problem]:
@@ -15,7 +15,7 @@ def found_at_load(doc: Document, rule_id: str) -> Iterator[Problem]:
 
 def normalise_name(name: str) -> str:
     """A name reduced for duplicate detection: NFKC (full/half width), case, spaces, script."""
-    from ...variants import to_simplified
+    from handbook.core.variants import to_simplified
 
     folded = unicodedata.normalize("NFKC", name).casefold()
     folded = "".join(ch for ch in folded if not ch.isspace() and ch not in "·・-_")
@@ -27,7 +27,7 @@ def text_lines(doc: Document, *, prose_only: bool) -> list[tuple[int, str]]:
     `prose_only` also code, URLs and link targets in the body."""
     import re
 
-    from ...mdtext import MASK, prose_lines
+    from handbook.core.mdtext import MASK, prose_lines
 
     if not doc.text:
         return []

@@ -1,9 +1,9 @@
 """Shared by the typography rules: one autocorrect pass per document, and the body-only fix."""
 from __future__ import annotations
 
-from ... import typography
-from ...frontmatter import Document, split_source
-from ..problem import Problem
+from handbook.core import typography
+from handbook.core.frontmatter import Document, split_source
+from handbook.core.problems import Problem
 
 
 def exempt(ctx):

@@ -20,9 +20,9 @@ Fail::
 
     ## 实践要点
 """
-from ...mdtext import headings, sections
-from ...model import CASE_SECTIONS, TERM_SECTIONS
-from ..problem import Level
+from handbook.core.mdtext import headings, sections
+from handbook.core.model import CASE_SECTIONS, TERM_SECTIONS
+from handbook.core.problems import Level
 
 ID = "body-sections"
 LEVEL = Level.ERROR

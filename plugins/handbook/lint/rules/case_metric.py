@@ -14,7 +14,7 @@ Fail::
     metrics:
       - {label: 企业微信私域客户, figure: 5, unit: 万人, period: 2022 年第二季度, source: 网上资料}
 """
-from ..problem import Level
+from handbook.core.problems import Level
 
 ID = "case-metric"
 LEVEL = Level.ERROR

@@ -10,8 +10,8 @@ Fail::
 
     会员日(每周五)活动力度最大,用户说:"这周还有券吗?"
 """
-from ..problem import Level
-from ._style import fix_body, problems
+from handbook.core.problems import Level
+from handbook.lint.rules._style import fix_body, problems
 
 ID = "cjk-punctuation"
 LEVEL = Level.ERROR

@@ -11,8 +11,8 @@ Fail::
 
     瑞幸把30天内下单4次的用户视为忠实用户。
 """
-from ..problem import Level
-from ._style import fix_body, problems
+from handbook.core.problems import Level
+from handbook.lint.rules._style import fix_body, problems
 
 ID = "cjk-spacing"
 LEVEL = Level.ERROR

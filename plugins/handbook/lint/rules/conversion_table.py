@@ -17,8 +17,8 @@ Fail::
 import re
 from pathlib import Path
 
-from ...variants import TableError, load_table, to_simplified
-from ..problem import Level, Problem
+from handbook.core.variants import TableError, load_table, to_simplified
+from handbook.core.problems import Level, Problem
 
 ID = "conversion-table"
 LEVEL = Level.ERROR

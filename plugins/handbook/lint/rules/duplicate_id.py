@@ -12,7 +12,7 @@ Fail::
 """
 from collections import defaultdict
 
-from ..problem import Level
+from handbook.core.problems import Level
 
 ID = "duplicate-id"
 LEVEL = Level.ERROR

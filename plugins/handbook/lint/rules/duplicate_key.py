@@ -10,8 +10,8 @@ Fail::
     title: 私域
     title: 私域流量
 """
-from ..problem import Level
-from ._common import found_at_load
+from handbook.core.problems import Level
+from handbook.lint.rules._common import found_at_load
 
 ID = "duplicate-key"
 LEVEL = Level.ERROR

@@ -14,8 +14,8 @@ Fail::
     # terms/b.md
     aliases: [社羣]
 """
-from ..problem import Level
-from ._common import normalise_name
+from handbook.core.problems import Level
+from handbook.lint.rules._common import normalise_name
 
 ID = "duplicate-name"
 LEVEL = Level.ERROR

@@ -15,8 +15,8 @@ Fail::
     changed:
       - {edition: "1.0", note: 修订}
 """
-from ...model import edition_key
-from ..problem import Level
+from handbook.core.model import edition_key
+from handbook.core.problems import Level
 
 ID = "edition"
 LEVEL = Level.ERROR

@@ -13,8 +13,8 @@ Fail::
 
     （0 字节的文件）
 """
-from ..problem import Level
-from ._common import found_at_load
+from handbook.core.problems import Level
+from handbook.lint.rules._common import found_at_load
 
 ID = "empty-file"
 LEVEL = Level.ERROR

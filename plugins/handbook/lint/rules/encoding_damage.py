@@ -12,9 +12,9 @@ Fail::
 """
 import re
 
-from ...typography import CJK
-from ..problem import Level
-from ._common import text_lines
+from handbook.core.typography import CJK
+from handbook.core.problems import Level
+from handbook.lint.rules._common import text_lines
 
 ID = "encoding-damage"
 LEVEL = Level.ERROR

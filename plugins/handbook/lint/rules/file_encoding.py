@@ -10,8 +10,8 @@ Fail::
 
     以 GBK 保存的文件：私域（0xcb 0xbd 0xd3 0xf2）
 """
-from ..problem import Level
-from ._common import found_at_load
+from handbook.core.problems import Level
+from handbook.lint.rules._common import found_at_load
 
 ID = "file-encoding"
 LEVEL = Level.ERROR

@@ -9,8 +9,8 @@ Fail::
     terms/siyu.markdown
     terms/draft/siyu.md
 """
-from ..problem import Level
-from ._common import found_at_load
+from handbook.core.problems import Level
+from handbook.lint.rules._common import found_at_load
 
 ID = "file-name"
 LEVEL = Level.ERROR

@@ -13,8 +13,8 @@ Fail::
     # 私域
     没有前置元数据的正文
 """
-from ..problem import Level
-from ._common import found_at_load
+from handbook.core.problems import Level
+from handbook.lint.rules._common import found_at_load
 
 ID = "front-matter"
 LEVEL = Level.ERROR

@@ -11,8 +11,8 @@ Fail::
 import re
 import unicodedata
 
-from ..problem import Level
-from ._common import text_lines
+from handbook.core.problems import Level
+from handbook.lint.rules._common import text_lines
 
 ID = "fullwidth-alnum"
 LEVEL = Level.ERROR

@@ -10,7 +10,7 @@ Fail::
     # terms/siyu.md
     id: si-yu
 """
-from ..problem import Level, Problem
+from handbook.core.problems import Level, Problem
 
 ID = "id-filename"
 LEVEL = Level.ERROR

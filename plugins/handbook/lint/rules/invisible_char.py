@@ -11,7 +11,7 @@ Fail::
 import re
 import unicodedata
 
-from ..problem import Level
+from handbook.core.problems import Level
 
 ID = "invisible-char"
 LEVEL = Level.ERROR

@@ -15,9 +15,9 @@ Fail::
     title: 私域
     id: siyu
 """
-from ... import schema
-from ...frontmatter import split_source
-from ..problem import Level
+from handbook.core import schema
+from handbook.core.frontmatter import split_source
+from handbook.core.problems import Level
 
 ID = "key-order"
 LEVEL = Level.ERROR

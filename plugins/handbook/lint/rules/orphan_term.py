@@ -14,9 +14,9 @@ Fail::
 """
 from pathlib import Path
 
-from ...linking import squeeze, squeezed_names
-from ...mdtext import prose_lines
-from ..problem import Level
+from handbook.core.termindex import squeeze, squeezed_names
+from handbook.core.mdtext import prose_lines
+from handbook.core.problems import Level
 
 ID = "orphan-term"
 LEVEL = Level.WARNING
@@ -25,7 +25,7 @@ BUILD = False
 
 
 def check(ctx):
-    from ...corpus import is_valid, text_of
+    from handbook.core.corpus import is_valid, text_of
 
     docs = [d for d in ctx.corpus.documents if d.data is not None and is_valid(d)]
     mentioned: set[str] = set()

@@ -12,7 +12,7 @@ Fail::
 """
 import re
 
-from ..problem import Level
+from handbook.core.problems import Level
 
 ID = "placeholder"
 LEVEL = Level.ERROR

@@ -12,8 +12,8 @@ Fail::
 """
 import re
 
-from ...mdtext import prose_lines
-from ..problem import Level
+from handbook.core.mdtext import prose_lines
+from handbook.core.problems import Level
 
 ID = "raw-html"
 LEVEL = Level.ERROR

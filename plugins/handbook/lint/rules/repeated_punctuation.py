@@ -8,8 +8,8 @@ Fail::
 
     这个群为什么没人说话？？！！
 """
-from ..problem import Level
-from ._style import fix_body, problems
+from handbook.core.problems import Level
+from handbook.lint.rules._style import fix_body, problems
 
 ID = "repeated-punctuation"
 LEVEL = Level.ERROR

@@ -11,8 +11,8 @@ Fail::
 
     title: 鬱金香        # 含繁体，转回后变成“郁金香”
 """
-from ...variants import HANT, strip_markup, to_simplified
-from ..problem import Level
+from handbook.core.variants import HANT, strip_markup, to_simplified
+from handbook.core.problems import Level
 
 ID = "round-trip"
 LEVEL = Level.ERROR
@@ -21,10 +21,10 @@ BUILD = False
 
 
 def check(ctx):
-    from ...site import Handbook
+    from handbook.core.project import Project
 
     try:
-        variant = Handbook(ctx.root, ctx.settings, ctx.corpus, ctx.corpus).variant(HANT)
+        variant = Project.of(ctx.root, ctx.settings, ctx.corpus).variant(HANT)
     except ValueError:
         return  # the conversion-table rule reports an unreadable table
     pinned = [e.hans for e in variant.table]

@@ -21,8 +21,8 @@ Fail::
     category: 其他
     since: 1.0
 """
-from ..problem import Level
-from ._common import found_at_load
+from handbook.core.problems import Level
+from handbook.lint.rules._common import found_at_load
 
 ID = "schema"
 LEVEL = Level.ERROR

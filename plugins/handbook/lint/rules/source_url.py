@@ -12,7 +12,7 @@ Fail::
 """
 from urllib.parse import parse_qsl, urlsplit
 
-from ..problem import Level
+from handbook.core.problems import Level
 
 ID = "source-url"
 LEVEL = Level.ERROR

@@ -10,7 +10,7 @@ Fail::
 
     summary: 私域。品牌自己的流量
 """
-from ..problem import Level
+from handbook.core.problems import Level
 
 ID = "summary-sentence"
 LEVEL = Level.ERROR

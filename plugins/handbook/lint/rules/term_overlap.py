@@ -12,9 +12,9 @@ Fail::
 
     把公域用户导入私域流量池。（“私域流量”与“流量池”在此重叠）
 """
-from ...linking import TermIndex
-from ...mdtext import prose_lines
-from ..problem import Level
+from handbook.core.termindex import TermIndex
+from handbook.core.mdtext import prose_lines
+from handbook.core.problems import Level
 
 ID = "term-overlap"
 LEVEL = Level.WARNING
@@ -32,9 +32,9 @@ def index(ctx) -> TermIndex:
 def _focused_index(ctx) -> TermIndex:
     """For a run on a few files, an index of just the terms whose names occur in them."""
     if "link:focused" not in ctx.cache:
-        from ...corpus import entries
-        from ...linking import squeeze, squeezed_names
-        from ...model import Corpus
+        from handbook.core.corpus import entries
+        from handbook.core.termindex import squeeze, squeezed_names
+        from handbook.core.model import Corpus
 
         texts = [squeeze(d.body)[0] for d in ctx.corpus.documents if d.path in ctx.focus]
         wanted = [d for d in ctx.corpus.documents if d.kind == "term" and d.data is not None and any(

@@ -12,9 +12,9 @@ Fail::
 """
 import difflib
 
-from ...variants import to_simplified
-from ..problem import Level
-from ._common import text_lines
+from handbook.core.variants import to_simplified
+from handbook.core.problems import Level
+from handbook.lint.rules._common import text_lines
 
 ID = "traditional-char"
 LEVEL = Level.ERROR

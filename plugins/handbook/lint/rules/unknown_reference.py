@@ -10,7 +10,7 @@ Fail::
 """
 import difflib
 
-from ..problem import Level
+from handbook.core.problems import Level
 
 ID = "unknown-reference"
 LEVEL = Level.ERROR

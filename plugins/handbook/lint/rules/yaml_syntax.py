@@ -10,8 +10,8 @@ Fail::
     title: 私域
     aliases: [私域流量, 私域运营
 """
-from ..problem import Level
-from ._common import found_at_load
+from handbook.core.problems import Level
+from handbook.lint.rules._common import found_at_load
 
 ID = "yaml-syntax"
 LEVEL = Level.ERROR

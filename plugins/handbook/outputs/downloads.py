@@ -1,0 +1,87 @@
+"""Everything subscribers download, made once per build: the PDFs and print pages of both scripts,
+and the JSON/CSV/TBX exports; plus the list the home page shows (with size and page count)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from handbook.outputs.exports import Exporter, file_names, schema_text
+from handbook.outputs.printing import BookInfo, PdfResult, PrintBook, pdf_name, render_pdf
+from handbook.core.project import Project
+from handbook.core.urls import DOWNLOADS, PRINT, relative_url
+from handbook.core.variants import HANS, HANT, Variant
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file in `downloads/` (for a PDF: its script, page count and bookmark labels)."""
+
+    name: str
+    label: str
+    path: Path
+    pages: int | None = None
+    code: str | None = None
+    bookmarks: tuple[str, ...] = ()
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+@dataclass
+class Publication:
+    """The downloads of one build and the print page HTML of each script."""
+
+    folder: Path
+    downloads: list[Download] = field(default_factory=list)
+    print_html: dict[str, str] = field(default_factory=dict)
+
+
+def publish(handbook: Project, folder: Path, *, pdf: bool, info: BookInfo | None = None) -> Publication:
+    """Write every download into `folder` (PDFs reuse `.cache/pdf` when their input is unchanged)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = handbook.settings
+    edition = settings.edition
+    variants = {code: handbook.variant(code) for code in (HANS, HANT)}
+    result = Publication(folder)
+    for code, variant in variants.items():
+        if not pdf:
+            break  # previews: no print edition (PDFs and print pages)
+        html = PrintBook(handbook.corpus, variant, edition, settings.editions, info, full=handbook.full).html()
+        result.print_html[code] = html
+        if pdf:
+            name = pdf_name(edition, code)
+            out: PdfResult = render_pdf(html, folder / name, cache_dir=handbook.root / ".cache" / "pdf")
+            label = f"PDF {'简体中文版' if code == HANS else '繁體中文版'}"
+            result.downloads.append(Download(name, label, out.path, out.pages, code, out.bookmarks))
+    exporter = Exporter(handbook.corpus, edition, variants[HANS], variants[HANT])
+    names = file_names(edition)
+    for kind, text, label in (("json", exporter.json(), "JSON 词表"), ("csv", exporter.csv(), "CSV 词表"),
+                              ("tbx", exporter.tbx(), "TBX 术语库（ISO 30042）"), ("schema", schema_text(), "JSON Schema")):
+        path = folder / names[kind]
+        path.write_text(text, "utf-8")
+        result.downloads.append(Download(names[kind], label, path))
+    return result
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
+
+
+def downloads_html(publication: Publication | None, variant: Variant, edition: str, page_url: str) -> str:
+    """The home page's download list for one script (raw HTML: the Traditional site links to files
+    at the site root, outside its own build), links relative to the page."""
+    prefix = "" if variant.code == HANS else "../"
+    items = []
+    if publication is None or not any(d.pages for d in publication.downloads):
+        items.append(escape(variant.convert("PDF 和打印版网页只在完整构建（scripts/build）时生成。")))
+    for d in publication.downloads if publication else []:
+        href = relative_url(prefix + DOWNLOADS + d.name, page_url)
+        facts = f"{edition} 版" + (f"，{d.pages} 页" if d.pages else "") + f"，{_size(d.size)}"
+        items.append(f'<a href="{escape(href)}">{escape(variant.convert(d.label))}</a>'
+                     f'<span class="hb-gloss">{escape(variant.convert(facts))}</span>')
+    if publication is not None and variant.code in publication.print_html:
+        items.append(f'<a href="{escape(relative_url(PRINT, page_url))}">{escape(variant.convert("打印版网页"))}</a>'
+                     f'<span class="hb-gloss">{escape(variant.convert("整本书一页，可用浏览器打印"))}</span>')
+    return '<ul class="hb-downloads">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"

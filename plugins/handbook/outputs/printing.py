@@ -1,0 +1,260 @@
+"""The printed handbook: one print-ready HTML book per script and edition, and its PDF (WeasyPrint).
+
+Layout: cover, how to use, contents with page numbers, the terms grouped by category (a reader
+of a book reads neighbouring concepts together; the pinyin index at the back is for lookup) in
+pinyin order within each category, the case studies, the edition's changelog and a pinyin index of
+titles and aliases. Cross-references carry page numbers through CSS `target-counter`, so the book
+is laid out in a single WeasyPrint pass. Everything readers see is converted to the script; the
+index of the Traditional book is ordered by the same pinyin readings.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from handbook.outputs import listings as changelog
+from handbook.core import pinyin
+from handbook.markdown import sanitize
+from handbook.core.termindex import TermIndex
+from handbook.markdown.linking import Linker
+from handbook.markdown.extension import HandbookExtension
+from handbook.core.model import CATEGORIES, Case, Corpus, Entry, Term
+from handbook.outputs.pages import figure, history
+from handbook.core.variants import HANS, Variant
+
+FONTS = {HANS: ("Noto Serif CJK SC", "Noto Sans CJK SC"), "zh-Hant": ("Noto Serif CJK TC", "Noto Sans CJK TC")}
+SCRIPT_NAMES = {HANS: "简体中文版", "zh-Hant": "繁體中文版"}
+MARKDOWN_EXTENSIONS = ["tables", "admonition", "attr_list", "def_list", "footnotes", "sane_lists"]
+SHORT_ENTRY = 420  # characters of body below which an entry is kept on one page (about a third of one)
+
+HOWTO = """<p>本书收录私域运营中常用的术语和品牌案例。术语按分类编排，同一分类内按拼音排序；书末的索引按拼音列出全部术语名称和别名，可以直接查页码。</p>
+<p>每个术语先给出一句话定义，再分“释义”“实践要点”，有实例的附“案例”。条目末尾的“参见”列出相关术语及其页码，“出处”注明事实和数字的原始来源。</p>
+<p>正文中的术语名称可以点击跳转（电子版）。案例部分给出品牌、时间、关键数字及其统计时段和出处。网站版与本书内容相同，并随版次更新。</p>"""
+
+LABELS = {
+    "edition": "版次", "script": "文字", "contents": "收录", "built": "生成日期", "howto": "如何使用本书",
+    "toc": "目录", "aliases": "又称", "see": "参见：", "sources": "出处", "cases": "案例",
+    "metric": "指标", "figure": "数值", "period": "统计时段", "source": "出处", "case_terms": "涉及术语：",
+    "changelog": "更新记录", "index": "索引", "cases_of": "相关案例",
+}
+
+
+def build_date(epoch: str | None = None) -> datetime:
+    """The build date: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now (UTC)."""
+    value = epoch if epoch is not None else os.environ.get("SOURCE_DATE_EPOCH")
+    if value and value.strip().isdigit():
+        return datetime.fromtimestamp(int(value), tz=timezone.utc)
+    return datetime.now(tz=timezone.utc)
+
+
+@dataclass
+class BookInfo:
+    """What the cover and the PDF metadata say."""
+
+    title: str = "私域运营术语手册"
+    subtitle: str = "术语、方法与品牌案例"
+    author: str = "私域运营术语手册编写组"
+    description: str = "私域运营的术语、方法与品牌案例"
+
+
+def anchor(entry: Entry) -> str:
+    """The in-book id of an entry."""
+    return f"{entry.kind}-{entry.id}"
+
+
+class PrintBook:
+    """The print HTML of one corpus, edition and script."""
+
+    def __init__(self, corpus: Corpus, variant: Variant, edition: str, editions: list[str],
+                 info: BookInfo | None = None, full: Corpus | None = None) -> None:
+        self.corpus = corpus
+        self.full = full or corpus
+        self.variant = variant
+        self.edition = edition
+        self.editions = editions
+        self.info = info or BookInfo()
+        index = TermIndex(corpus, edition, [variant])
+        self.linker = Linker(index, "section", href=lambda target, _: f"#{target.kind}-{target.id}")
+        self.md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, HandbookExtension(variant, self.linker)])
+        self.env = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
+                                      trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+    def t(self, text: str) -> str:
+        """A string in the book's script."""
+        return self.variant.convert(text)
+
+    def body(self, entry: Entry) -> Markup:
+        """An entry's Markdown body as sanitised, linked, converted HTML."""
+        self.linker.begin_page("", entry.id if isinstance(entry, Term) else None)
+        self.md.reset()
+        return Markup(sanitize.clean(self.md.convert(entry.body)))
+
+    @cached_property
+    def terms_by_category(self) -> list[tuple[str, list[Term]]]:
+        """Categories in their fixed order, each with its terms in pinyin order."""
+        groups: dict[str, list[Term]] = {c: [] for c in CATEGORIES}
+        for term in sorted(self.corpus.terms.values(), key=lambda t: pinyin.sort_key(t.title, t.pinyin)):
+            groups[term.category].append(term)
+        return [(c, ts) for c, ts in groups.items() if ts]
+
+    def _sources(self, entry: Entry) -> str:
+        parts = []
+        for s in entry.sources:
+            text = (f"{s.author}：" if s.author else "") + (f"《{s.title}》，" if s.title else "") + s.publisher
+            text += (f"，{s.date}" if s.date else "") + (f"（{s.note}）" if s.note else "")
+            parts.append(self.t(text) + (f"（{s.url}）" if s.url else ""))
+        return "；".join(parts)
+
+    def _ref(self, entry: Entry) -> dict[str, str]:
+        return {"anchor": anchor(entry), "title": self.t(entry.title)}
+
+    def _term(self, term: Term) -> dict[str, Any]:
+        return {
+            "anchor": anchor(term), "title": self.t(term.title), "english": term.english or "",
+            "aliases": "、".join(self.t(a) for a in term.aliases), "history": self.t(history(term)),
+            "summary": self.t(term.summary), "body": self.body(term),
+            "short": len(term.body) < SHORT_ENTRY,
+            "related": [self._ref(self.corpus.terms[r]) for r in term.related if r in self.corpus.terms],
+            "cases": [self._ref(c) for c in self.corpus.cases_for(term.id)],
+            "sources": self._sources(term),
+        }
+
+    def _case(self, case: Case) -> dict[str, Any]:
+        return {
+            "anchor": anchor(case), "title": self.t(case.title), "brand": self.t(case.brand),
+            "industry": self.t(case.industry), "period": self.t(case.period), "summary": self.t(case.summary),
+            "metrics": [{"label": self.t(m.label), "figure": self.t(figure(m)), "period": self.t(m.period),
+                         "source": self.t(m.source)} for m in case.metrics],
+            "body": self.body(case), "short": len(case.body) < SHORT_ENTRY,
+            "terms": [self._ref(self.corpus.terms[t]) for t in case.terms if t in self.corpus.terms],
+            "sources": self._sources(case),
+        }
+
+    def index(self) -> list[dict[str, Any]]:
+        """Titles and aliases in pinyin order, grouped by initial, each pointing at its term."""
+        items = []
+        for term in self.corpus.terms.values():
+            items.append((pinyin.sort_key(term.title, term.pinyin), {
+                "name": self.t(term.title), "alias": False, "title": "", "anchor": anchor(term),
+                "initial": pinyin.initial(term.title, term.pinyin)}))
+            for alias in term.aliases:
+                items.append((pinyin.sort_key(alias), {
+                    "name": self.t(alias), "alias": True, "title": self.t(term.title), "anchor": anchor(term),
+                    "initial": pinyin.initial(alias)}))
+        items.sort(key=lambda pair: pair[0])
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for _, item in items:
+            groups.setdefault(item["initial"], []).append(item)
+        return [{"label": k, "anchor": "num" if k == "#" else k.lower(), "items": v} for k, v in groups.items()]
+
+    def changelog_html(self) -> Markup:
+        """The changelog section: per edition, what was added, revised and deprecated."""
+        out = []
+        for ch in changelog.changes(self.full, self.editions, self.edition):
+            if ch.empty:
+                continue
+            out.append(f"<h2>{self.t(f'{ch.edition} 版')}</h2><ul>")
+            for label, entries in (("新增术语", [e for e in ch.added if e.kind == "term"]),
+                                   ("新增案例", [e for e in ch.added if e.kind == "case"]),
+                                   ("停用", ch.deprecated), ("删除", ch.removed)):
+                if entries:
+                    names = "、".join(self._changelog_name(e) for e in entries)
+                    out.append(f"<li>{self.t(label)}（{len(entries)}）：{names}</li>")
+            for entry, note in ch.revised:
+                out.append(f"<li>{self.t('修订')}：{self._changelog_name(entry)}——{self.t(note)}</li>")
+            out.append("</ul>")
+        return Markup(sanitize.clean("".join(out)))
+
+    def _changelog_name(self, entry: Entry) -> str:
+        held = entry.id in (self.corpus.terms if entry.kind == "term" else self.corpus.cases)
+        name = str(Markup.escape(self.t(entry.title)))
+        return f'<a href="#{anchor(entry)}">{name}</a>' if held else name
+
+    def css(self) -> str:
+        """The print stylesheet with this script's fonts named explicitly."""
+        serif, sans = FONTS[self.variant.code]
+        text = resources.files(__package__).joinpath("assets", "print.css").read_text("utf-8")
+        page_before, page_after = self.t("第 ").rstrip() + " ", " " + self.t("页")
+        return (text.replace("__SERIF__", f'"{serif}"').replace("__SANS__", f'"{sans}"')
+                .replace("__PAGE_BEFORE__", page_before).replace("__PAGE_AFTER__", page_after))
+
+    def html(self) -> str:
+        """The whole book as one self-contained HTML document."""
+        date = build_date()
+        labels = {k: self.t(v) for k, v in LABELS.items()}
+        categories = [{"anchor": f"part-{CATEGORIES[c]}", "title": self.t(c), "terms": [self._term(t) for t in ts]}
+                      for c, ts in self.terms_by_category]
+        cases = [self._case(c) for c in sorted(self.corpus.cases.values(), key=lambda c: pinyin.sort_key(c.title))]
+        parts = [{"anchor": p["anchor"], "title": p["title"],
+                  "items": [{"anchor": t["anchor"], "title": t["title"]} for t in p["terms"]]} for p in categories]
+        parts.append({"anchor": "cases", "title": labels["cases"],
+                      "items": [{"anchor": c["anchor"], "title": c["title"]} for c in cases]})
+        counts = self.t(f"{len(self.corpus.terms)} 个术语 · {len(self.corpus.cases)} 个案例")
+        return self.env.get_template("print.html.j2").render(
+            lang=self.variant.code, book_title=self.t(self.info.title), subtitle=self.t(self.info.subtitle),
+            author=self.t(self.info.author), description=self.t(self.info.description),
+            keywords=self.t("私域运营, 术语, 企业微信, 社群, 案例"), created=date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            edition=self.edition, script_name=SCRIPT_NAMES[self.variant.code], counts=counts,
+            built=date.strftime("%Y-%m-%d"), cover_kicker=self.t(f"{self.edition} 版"), css=Markup(self.css()),
+            L=labels, howto=Markup(self.t(HOWTO)), parts=parts, categories=categories, cases=cases,
+            changelog=self.changelog_html(), index=self.index())
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """A written PDF, what the home page says about it, and its bookmark labels (for checks)."""
+
+    path: Path
+    pages: int
+    size: int
+    bookmarks: tuple[str, ...] = ()
+
+
+def _labels(tree: list[Any]) -> list[str]:
+    """Every label of WeasyPrint's bookmark tree: (label, destination, children, state) nodes."""
+    out = []
+    for label, _, children, *_ in tree:
+        out.append(label)
+        out.extend(_labels(children))
+    return out
+
+
+def render_pdf(html: str, target: Path, cache_dir: Path | None = None) -> PdfResult:
+    """Lay out the HTML with WeasyPrint and write the PDF; reuse a cached PDF of identical input."""
+    import weasyprint  # imported here: heavy, and only PDF builds need it
+
+    key = hashlib.sha256((html + weasyprint.__version__ + os.environ.get("SOURCE_DATE_EPOCH", "")).encode()).hexdigest()[:24]
+    use_cache = cache_dir is not None and os.environ.get("HANDBOOK_PDF_CACHE", "1") != "0"
+    cached = cache_dir / f"{key}.pdf" if use_cache and cache_dir else None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    facts_file = cached.with_suffix(".json") if cached is not None else None
+    if cached is not None and facts_file is not None and cached.exists() and facts_file.exists():
+        data = cached.read_bytes()
+        facts = json.loads(facts_file.read_text("utf-8"))
+    else:
+        document = weasyprint.HTML(string=html, base_url=str(target.parent)).render()
+        facts = {"pages": len(document.pages), "bookmarks": _labels(document.make_bookmark_tree())}
+        data = document.write_pdf()
+        if cached is not None and facts_file is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_bytes(data)
+            facts_file.write_text(json.dumps(facts, ensure_ascii=False), "utf-8")
+    target.write_bytes(data)
+    return PdfResult(target, facts["pages"], len(data), tuple(facts["bookmarks"]))
+
+
+def pdf_name(edition: str, code: str) -> str:
+    """`handbook-<edition>-<script>.pdf`."""
+    return f"handbook-{edition}-{code}.pdf"
+
