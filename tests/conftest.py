@@ -9,7 +9,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent / "tools"))
 
-from helpers import Project  # noqa: E402
+from helpers import Project
 
 
 @pytest.fixture

@@ -141,12 +141,12 @@ class Project:
         shutil.copy(REPO / "conversions.yml", self.root / "conversions.yml")
 
 
-def problems(project: "Project", rule: str | None = None, path: str | None = None):
+def problems(project: Project, rule: str | None = None, path: str | None = None):
     """Lint the project in-process; problems of one rule and/or one file."""
     from handbook.core import corpus as corpus_mod
+    from handbook.core.settings import read
     from handbook.lint.context import Context
     from handbook.lint.runner import run
-    from handbook.core.settings import read
 
     ctx = Context(corpus_mod.load(project.root), read(project.root / "mkdocs.yml"), project.root)
     return [p for p in run(ctx) if (rule is None or p.rule == rule) and (path is None or p.path == path)]

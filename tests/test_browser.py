@@ -94,16 +94,15 @@ WORKER_QUERIES = """async ([queries]) => {
 @pytest.mark.parametrize("code,prefix", [("zh-Hans", ""), ("zh-Hant", "zh-Hant/")])
 def test_search_ranks_each_title_and_alias_first(page, server, code, prefix):
     from handbook.core import corpus as corpus_mod
-    from helpers import real_variant
-    from helpers import REPO
+    from helpers import REPO, real_variant
 
     convert = real_variant(code).convert
     corpus = corpus_mod.load(REPO).for_edition("1.1")
     queries = [(convert(name), term.id) for term in corpus.terms.values() for name in term.names]
     page.goto(f"{server}/{prefix}")
     results = page.evaluate(WORKER_QUERIES, [[q for q, _ in queries]])
-    first = sum(r[:1] == [f"terms/{ident}/"] for r, (_, ident) in zip(results, queries))
-    top3 = sum(f"terms/{ident}/" in r for r, (_, ident) in zip(results, queries))
+    first = sum(r[:1] == [f"terms/{ident}/"] for r, (_, ident) in zip(results, queries, strict=True))
+    top3 = sum(f"terms/{ident}/" in r for r, (_, ident) in zip(results, queries, strict=True))
     assert first >= 0.85 * len(queries) and top3 >= 0.93 * len(queries), (first, top3, len(queries))
 
 

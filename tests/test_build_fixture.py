@@ -100,12 +100,12 @@ def test_autolink_false_and_explicit_references_in_docs(tmp_path):
 
 
 def test_completeness_check_names_what_is_missing(built):
+    import shutil
+
     from handbook.core import corpus as corpus_mod
+    from handbook.core.variants import HANS, HANT, Variant
     from handbook.outputs.completeness import missing
     from handbook.outputs.downloads import Publication
-    from handbook.core.variants import HANS, HANT, Variant
-
-    import shutil
 
     root = built.parent
     site = root / "site-copy"

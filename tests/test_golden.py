@@ -7,12 +7,12 @@ from pathlib import Path
 import markdown
 import pytest
 
-from handbook.core.termindex import TermIndex
-from handbook.markdown.linking import Linker
-from handbook.markdown.extension import HandbookExtension
 from handbook.core.model import Corpus, Source, Term
+from handbook.core.termindex import TermIndex
 from handbook.core.variants import HANS, HANT
-from helpers import REPO, real_variant
+from handbook.markdown.extension import HandbookExtension
+from handbook.markdown.linking import Linker
+from helpers import real_variant
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -45,6 +45,17 @@ def test_golden(path: Path):
     page_term = "siyu" if path.stem == "explicit-references" else None
     got = render(path.read_text("utf-8"), code, page_term)
     expected = path.with_suffix(".html")
-    if os.environ.get("UPDATE_GOLDEN") == "1" or not expected.exists():
+    if os.environ.get("UPDATE_GOLDEN") == "1":
         expected.write_text(got, "utf-8")
+    assert expected.exists(), f"{expected.name} is missing: review the output, then run UPDATE_GOLDEN=1 scripts/test tests/test_golden.py"
     assert got == expected.read_text("utf-8")
+
+
+def test_a_missing_golden_fails_and_is_not_written(tmp_path, monkeypatch):
+    md = tmp_path / "linking" / "new-case.md"
+    md.parent.mkdir()
+    md.write_text("私域运营。\n", "utf-8")
+    monkeypatch.delenv("UPDATE_GOLDEN", raising=False)
+    with pytest.raises(AssertionError, match="is missing"):
+        test_golden(md)
+    assert not md.with_suffix(".html").exists()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import filecmp
-import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from conftest import build_real_site
 from handbook.core import frontmatter
 from handbook.core.corpus import check_document
 from handbook.core.problems import Level
-from helpers import VALID_TERM, Project, problems, term_text, with_lines
+from helpers import VALID_TERM, problems, term_text, with_lines
 
 pytestmark = pytest.mark.build
 
@@ -44,7 +43,8 @@ BROKEN = Path(__file__).parent / "broken"
     ("terms/duplicate-alias.md", "terms/duplicate-alias.md:4:11: error duplicate-name"),
     ("terms/unknown-related.md", "terms/unknown-related.md:6:17: error unknown-reference"),
     ("terms/file-name-mismatch.md", "terms/file-name-mismatch.md:2:1: error id-filename"),
-    ("terms/yaml-unclosed-list.md", "terms/yaml-unclosed-list.md:7:8: error yaml-syntax"),
+    ("terms/yaml-unclosed-list.md", "terms/yaml-unclosed-list.md:6:10: error yaml-syntax"),
+    ("terms/too-long.md", "terms/too-long.md:14:1: error too-long"),
 ])
 def test_the_build_refuses_each_kind_of_broken_file(project, rel, expected):
     project.write(rel, (BROKEN / rel).read_bytes())

@@ -2,7 +2,6 @@
 and the matcher agrees with a brute-force leftmost-longest reference."""
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 import markdown
@@ -10,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handbook.core.termindex import TermIndex
-from handbook.markdown.linking import Linker
-from handbook.markdown.extension import HandbookExtension
 from handbook.core.textmatch import Matcher
 from handbook.core.variants import HANS, Variant
+from handbook.markdown.extension import HandbookExtension
+from handbook.markdown.linking import Linker
 from test_golden import glossary
 
 PIECES = ["私域", "流量", "池", "私域流量", "流量池", "公域", "社群", "SCRM", "CDP", "API", "R", "s", "系统",

@@ -6,14 +6,13 @@ import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from importlib import resources
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from handbook.core import corpus as corpus_mod
-from linkcheck import check_site
 from helpers import REPO
+from linkcheck import check_site
 
 pytestmark = pytest.mark.build
 
@@ -105,7 +104,7 @@ def test_traditional_site_has_no_simplified_only_characters(real_site):
 
 
 def test_search_index_of_each_script_has_every_entry(real_site):
-    for root, convert in ((real_site, False), (real_site / "zh-Hant", True)):
+    for root in (real_site, real_site / "zh-Hant"):
         docs = json.loads((root / "search" / "search_index.json").read_text("utf-8"))["docs"]
         locations = {d["location"].split("#")[0] for d in docs}
         for entry in CORPUS.entries():
@@ -158,7 +157,8 @@ def test_exports_validate(real_site):
 def test_sitemap_covers_both_scripts(real_site):
     root = ET.parse(real_site / "sitemap.xml").getroot()
     locs = [u.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for u in root]
-    assert any(l.endswith("/zh-Hant/terms/siyu/") for l in locs) and any(l.endswith("/terms/siyu/") and "zh-Hant" not in l for l in locs)
+    assert any(loc.endswith("/zh-Hant/terms/siyu/") for loc in locs)
+    assert any(loc.endswith("/terms/siyu/") and "zh-Hant" not in loc for loc in locs)
 
 
 def test_term_pages_carry_defined_term_json_ld(real_site):
@@ -166,12 +166,14 @@ def test_term_pages_carry_defined_term_json_ld(real_site):
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page).group(1))
     assert data["@type"] == "DefinedTerm" and data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
     assert data["inLanguage"] == "zh-Hant" and data["name"] == "私域"
+    assert data["@id"] == data["url"] == "https://handbook.example.org/zh-Hant/terms/siyu/"
 
 
 def test_home_page_links_the_downloads_with_size_and_pages(real_site):
     for root, label in ((real_site, "简体中文版"), (real_site / "zh-Hant", "簡體中文版")):
         home = (root / "index.html").read_text("utf-8")
         assert re.search(r'href="(\.\./)?downloads/handbook-1\.1-zh-Hans\.pdf"', home)
+        assert f"PDF {label}" in home
         assert re.search(r"1\.1 版，\d+ [页頁]，[\d.]+ MB", home)
 
 

@@ -14,14 +14,14 @@ import json
 import os
 import platform
 import re
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import synthetic
 
@@ -64,8 +64,8 @@ def real_prose() -> str:
 
 def bench_linking(sizes: list[int]) -> dict[str, Any]:
     """Matcher vs regex alternation on the same ~1 MB of real prose, for growing glossaries."""
-    from handbook.core.termindex import TermIndex
     from handbook.core.model import Corpus, Source, Term
+    from handbook.core.termindex import TermIndex
 
     text = real_prose()
     while len(text.encode()) < 1_000_000:
@@ -89,8 +89,9 @@ def bench_linking(sizes: list[int]) -> dict[str, Any]:
         index = TermIndex(Corpus(terms=terms), "1.0")
         pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
         matches = sum(1 for line in lines for _ in index.find(line))
-        ours = timed(lambda: [list(index.find(line)) for line in lines])
-        regex = timed(lambda: [list(pattern.finditer(line)) for line in lines], repeat=1 if size >= 5000 else 3)
+        ours = timed(lambda index=index: [list(index.find(line)) for line in lines])
+        regex = timed(lambda pattern=pattern: [list(pattern.finditer(line)) for line in lines],
+                      repeat=1 if size >= 5000 else 3)
         rows.append({"terms": size, "matches": matches, "matcher_s_per_mb": ours / megabytes,
                      "regex_s_per_mb": regex / megabytes, "speedup": regex / ours})
     growth = rows[-1]["matcher_s_per_mb"] / rows[0]["matcher_s_per_mb"]
@@ -156,9 +157,9 @@ plugins:
 def write_bare_pages(root: Path) -> None:
     """The same pages as the handbook's zh-Hans site, as plain Markdown files for a bare build."""
     from handbook.core import corpus as corpus_mod
-    from handbook.outputs.pages import PageBuilder
     from handbook.core.settings import read
     from handbook.core.variants import HANS, Variant
+    from handbook.outputs.pages import PageBuilder
 
     settings = read(root / "mkdocs.yml")
     corpus = corpus_mod.load(root).for_edition(settings.edition)

@@ -66,7 +66,7 @@ def make(root: Path, terms: int, repo: Path | None = None, seed: int = 7, cases:
             titles.append(title)
     ids = [f"t{n:05d}" for n in range(terms)]
     categories = list(CATEGORIES)
-    for n, (ident, title) in enumerate(zip(ids, titles)):
+    for n, (ident, title) in enumerate(zip(ids, titles, strict=True)):
         others = rng.sample(range(terms), k=min(4, terms - 1) + 1)
         related = [ids[o] for o in others if o != n][:3]
         mentions = [titles[o] for o in others if o != n]

@@ -1,9 +1,9 @@
 """The real handbook content lints clean, and the registry is well-formed."""
 from handbook.core import corpus as corpus_mod
+from handbook.core.settings import read
 from handbook.lint.context import Context
 from handbook.lint.registry import all_rules
 from handbook.lint.runner import run
-from handbook.core.settings import read
 from helpers import REPO
 
 

@@ -90,7 +90,7 @@ def search_indexes(text: str, variant: Variant) -> tuple[str, str]:
                 slots += [(parts, i) for i in range(0, len(parts), 2)]
         if isinstance(doc.get("tags"), list):
             slots += [(doc["tags"], i) for i, tag in enumerate(doc["tags"]) if isinstance(tag, str)]
-    for (seq, i), converted in zip(slots, variant.convert_many([seq[i] for seq, i in slots])):
+    for (seq, i), converted in zip(slots, variant.convert_many([seq[i] for seq, i in slots]), strict=True):
         seq[i] = converted
     for doc in docs:
         for key in ("title", "text"):

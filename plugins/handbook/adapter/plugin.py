@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
+from mkdocs.utils.templates import TemplateContext
 
 from handbook.adapter import material
 from handbook.adapter.config import HandbookConfig
@@ -144,11 +145,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                     file.page.content = file.page.content.replace(BACKLINKS_PLACEHOLDER, html, 1)
         return env
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         site = self._site()
-        context["hb_alternates"] = alternates(page.url)
-        context["hb_jsonld"] = site.json_ld(page.file.src_uri, config.site_name)
+        context["hb_alternates"] = alternates(page.url)  # type: ignore[typeddict-unknown-key]
+        context["hb_jsonld"] = site.json_ld(page.file.src_uri, config.site_name)  # type: ignore[typeddict-unknown-key]
         term_id = site.term_pages.get(page.file.src_uri)
         if term_id:
             before, after = site.neighbours(term_id)

@@ -37,7 +37,7 @@ from handbook.markdown.linking import Linker, PageState
 from handbook.outputs import completeness, seo
 from handbook.outputs.downloads import Publication, publish
 from handbook.outputs.htmlconvert import PageConverter
-from handbook.outputs.pages import BACKLINKS_PLACEHOLDER, GeneratedPage, PageBuilder, backlinks_html
+from handbook.outputs.pages import GeneratedPage, PageBuilder, backlinks_html
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 

@@ -13,9 +13,9 @@ from functools import cache
 from pathlib import Path
 
 from handbook.core import schema
-from handbook.core.frontmatter import Document, parse
-from handbook.core.problems import Level, Problem
+from handbook.core.frontmatter import Document, Path_, parse
 from handbook.core.model import Case, Corpus, Term
+from handbook.core.problems import Level, Problem
 
 DIRS = {"term": "terms", "case": "cases"}
 
@@ -83,20 +83,6 @@ def entries(documents: list[Document]) -> tuple[dict[str, Term], dict[str, Case]
     return dict(sorted(terms.items())), dict(sorted(cases.items()))
 
 
-def _built_on_first_use(name: str) -> property:
-    """A `LazyCorpus` attribute (`terms` or `cases`) that builds the entries when first read."""
-
-    def get(self: "LazyCorpus") -> dict:
-        if getattr(self, f"_{name}") is None:
-            self._build()
-        return getattr(self, f"_{name}")
-
-    def set_(self: "LazyCorpus", value: dict) -> None:
-        setattr(self, f"_{name}", value)
-
-    return property(get, set_)
-
-
 class LazyCorpus(Corpus):
     """A corpus whose entries are built on first use: a lint run on one file may never need them."""
 
@@ -110,8 +96,27 @@ class LazyCorpus(Corpus):
         self._terms = terms if self._terms is None else self._terms
         self._cases = cases if self._cases is None else self._cases
 
-    terms = _built_on_first_use("terms")  # type: ignore[assignment]
-    cases = _built_on_first_use("cases")  # type: ignore[assignment]
+    @property
+    def terms(self) -> dict[str, Term]:
+        if self._terms is None:
+            self._build()
+        assert self._terms is not None
+        return self._terms
+
+    @terms.setter
+    def terms(self, value: dict[str, Term]) -> None:
+        self._terms = value
+
+    @property
+    def cases(self) -> dict[str, Case]:
+        if self._cases is None:
+            self._build()
+        assert self._cases is not None
+        return self._cases
+
+    @cases.setter
+    def cases(self, value: dict[str, Case]) -> None:
+        self._cases = value
 
 
 def build(documents: list[Document]) -> Corpus:
@@ -190,11 +195,11 @@ def _read_cache(cache: Path) -> dict[tuple[str, int, int], Document]:
         return {}  # a missing, old or damaged cache only costs a full parse
     if version != _cache_version():
         return {}
-    documents = {}
+    documents: dict[tuple[str, int, int], Document] = {}
     for key, state in rows:
         doc = object.__new__(_CachedDocument)
         if state["problems"]:
-            state["problems"] = [Problem(*p[:4], Level(p[4]), *p[5:]) for p in state["problems"]]
+            state["problems"] = [Problem(p[0], p[1], p[2], p[3], Level(p[4]), p[5], p[6], p[7]) for p in state["problems"]]
         state["text"] = state["body"] = ""  # read back from disk when a run needs it
         doc.__dict__ = state
         documents[key] = doc
@@ -204,17 +209,26 @@ def _read_cache(cache: Path) -> dict[tuple[str, int, int], Document]:
 class _CachedDocument(Document):
     """A document from the cache: positions of keys are decoded only if a rule asks for them."""
 
-    @property  # type: ignore[override]
-    def locations(self) -> dict:
+    def _decoded(self) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, list[str]]]:
         if "_locations" not in self.__dict__:
-            self.__dict__["_locations"] = marshal.loads(self.__dict__["_places"])[0]
-        return self.__dict__["_locations"]
+            self.__dict__["_locations"], self.__dict__["_key_order"] = marshal.loads(self.__dict__["_places"])
+        return self.__dict__["_locations"], self.__dict__["_key_order"]
 
-    @property  # type: ignore[override]
-    def key_order(self) -> dict:
-        if "_key_order" not in self.__dict__:
-            self.__dict__["_key_order"] = marshal.loads(self.__dict__["_places"])[1]
-        return self.__dict__["_key_order"]
+    @property
+    def locations(self) -> dict[Path_, tuple[int, int]]:
+        return self._decoded()[0]
+
+    @locations.setter
+    def locations(self, value: dict[Path_, tuple[int, int]]) -> None:
+        self.__dict__["_locations"] = value
+
+    @property
+    def key_order(self) -> dict[Path_, list[str]]:
+        return self._decoded()[1]
+
+    @key_order.setter
+    def key_order(self, value: dict[Path_, list[str]]) -> None:
+        self.__dict__["_key_order"] = value
 
 
 def _write_cache(cache: Path, documents: dict[tuple[str, int, int], Document]) -> None:

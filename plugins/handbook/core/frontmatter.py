@@ -163,7 +163,8 @@ def _compose(yaml_text: str, doc: Document) -> yaml.Node | None:
     try:
         loader = _Loader(yaml_text)
         try:
-            return loader.get_single_node()
+            node: yaml.Node | None = loader.get_single_node()
+            return node
         finally:
             loader.dispose()
     except yaml.YAMLError as err:
@@ -171,18 +172,36 @@ def _compose(yaml_text: str, doc: Document) -> yaml.Node | None:
         return None
 
 
+_OPENED_AT_CONTEXT = ("while parsing a flow sequence", "while parsing a flow mapping",
+                      "while scanning a quoted scalar", "while scanning a double-quoted scalar",
+                      "while scanning a single-quoted scalar")
+"""Errors about a construct that never closes: PyYAML's problem mark is where it gave up (often the
+next line), its context mark where the bracket or quote was opened — the place to fix."""
+
+
 def _yaml_problem(err: yaml.YAMLError, doc: Document) -> None:
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    line, col = (mark.line + 2, mark.column + 1) if mark is not None else (doc.fm_line, 1)
     problem = (getattr(err, "problem", None) or str(err)).strip()
     context = (getattr(err, "context", None) or "").strip()
+    problem_mark, context_mark = getattr(err, "problem_mark", None), getattr(err, "context_mark", None)
+    opened = context_mark is not None and context.startswith(_OPENED_AT_CONTEXT)
+    mark = context_mark if opened else problem_mark or context_mark
+    line, col = (mark.line + 2, mark.column + 1) if mark is not None else (doc.fm_line, 1)
     zh = next((v for k, v in _YAML_PROBLEMS.items() if problem.startswith(k) or context.startswith(k)), None)
     message = f"YAML 语法错误：{zh}" if zh else f"YAML 语法错误：{problem}"
     hint = "检查该行及上一行的冒号、引号和缩进"
-    quoted = _unbalanced_quote(doc.text.split("\n")[1:line], first_line=2)
-    if quoted is not None and quoted < line:
-        hint = f"第 {quoted} 行的引号可能没有闭合；" + hint
+    lines = doc.text.split("\n")
+    quoted = _unbalanced_quote(lines[1:line], first_line=2)
+    if quoted is not None and quoted < line:  # the cause is the quote opened earlier, not where the parser stopped
+        message = "YAML 语法错误：引号没有闭合"
+        hint = f"在这一行补上右引号（解析器到第 {line} 行才发现问题）"
+        line, col = quoted, _quote_column(lines[quoted - 1])
     doc.problems.append(doc.problem("yaml-syntax", Level.ERROR, message, hint, line=line, col=col))
+
+
+def _quote_column(text: str) -> int:
+    """1-based column of the double quote that is left open on a line."""
+    cols = [i for i, ch in enumerate(text) if ch == '"' and (i == 0 or text[i - 1] != "\\")]
+    return (cols[-1] if cols else 0) + 1
 
 
 def _unbalanced_quote(lines: list[str], first_line: int) -> int | None:

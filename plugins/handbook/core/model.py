@@ -137,7 +137,7 @@ class Term(Entry):
         return [self.title, *self.aliases]
 
     @classmethod
-    def from_document(cls, doc: Document) -> "Term":
+    def from_document(cls, doc: Document) -> Term:
         """A term from a document whose front matter passed the schema."""
         data = doc.data or {}
         return cls(**cls._common(data), path=doc.path, body=doc.body, body_line=doc.body_line,
@@ -159,7 +159,7 @@ class Case(Entry):
     metrics: list[Metric] = field(default_factory=list)
 
     @classmethod
-    def from_document(cls, doc: Document) -> "Case":
+    def from_document(cls, doc: Document) -> Case:
         """A case from a document whose front matter passed the schema."""
         data = doc.data or {}
         return cls(**cls._common(data), path=doc.path, body=doc.body, body_line=doc.body_line,
@@ -191,7 +191,7 @@ class Corpus:
             memo = self.__dict__["_cases_by_term"] = (cases, len(cases), index)
         return list(memo[2].get(term_id, []))
 
-    def for_edition(self, edition: str) -> "Corpus":
+    def for_edition(self, edition: str) -> Corpus:
         """The entries that belong to `edition` (added by then, not removed), same documents."""
         return replace(
             self,

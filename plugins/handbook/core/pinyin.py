@@ -31,7 +31,7 @@ def syllables(title: str, override: str | None = None) -> tuple[tuple[str, int],
 
 
 @lru_cache(maxsize=65536)
-def sort_key(title: str, override: str | None = None) -> tuple:
+def sort_key(title: str, override: str | None = None) -> tuple[object, ...]:
     """Key that orders titles by pinyin (toneless), then tones, then the title itself.
 
     Titles filed under "#" (starting with a digit or symbol) come first.
@@ -53,4 +53,9 @@ def reading(title: str, override: str | None = None) -> str:
     if override:
         return override
     return " ".join(lazy_pinyin(unicodedata.normalize("NFKC", title), style=Style.TONE,
-                                errors=lambda chars: [chars]))
+                                errors=_as_is))
+
+
+def _as_is(chars: str) -> str:
+    """pypinyin's `errors` callback: characters without a reading (Latin, digits) stay as they are."""
+    return chars

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
@@ -28,7 +29,8 @@ _TYPE_NAMES = {"string": "字符串", "array": "列表", "object": "映射", "in
 def schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of `kind` ("term" or "case"), as shipped in `schemas/`."""
     text = resources.files(__package__).joinpath("schemas", f"{kind}.json").read_text("utf-8")
-    return json.loads(text)
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 @cache
@@ -85,14 +87,15 @@ def _actual(value: Any) -> str:
 def _explain(error: ValidationError, doc: Document) -> Iterator[Problem]:
     path: Path_ = tuple(error.absolute_path)
     name = f"`{field_path(path)}`"
-    kind, value, spec = error.validator, error.instance, error.validator_value
-    desc = error.schema.get("description", "") if isinstance(error.schema, dict) else ""
+    kind, value, spec = str(error.validator), cast(Any, error.instance), cast(Any, error.validator_value)
+    sch: dict[str, Any] = dict(error.schema) if isinstance(error.schema, Mapping) else {}
+    desc = sch.get("description", "")
 
     def at(message: str, hint: str = "", where: Path_ = path) -> Problem:
         return doc.problem("schema", Level.ERROR, message, hint, at=where)
 
     if kind == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
+        known = list(sch.get("properties", {}))
         for key in sorted(set(value) - set(known), key=lambda k: doc.locate(path + (k,))):
             close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
             hint = f"是不是 `{close[0]}`？" if close else "可用的字段：" + "、".join(known)
@@ -100,7 +103,7 @@ def _explain(error: ValidationError, doc: Document) -> Iterator[Problem]:
     elif kind == "required":
         present = set(value) if isinstance(value, dict) else set()
         for key in [k for k in spec if k not in present]:
-            prop = error.schema.get("properties", {}).get(key, {})
+            prop = sch.get("properties", {}).get(key, {})
             hint = prop.get("description", "") if isinstance(prop, dict) else ""
             where = "前置元数据" if not path else name
             yield at(f"{where}缺少必填字段 `{key}`", hint)
@@ -118,6 +121,10 @@ def _explain(error: ValidationError, doc: Document) -> Iterator[Problem]:
     elif kind in ("minItems", "maxItems"):
         word = "至少" if kind == "minItems" else "至多"
         yield at(f"列表 {name} 有 {len(value)} 项，应{word} {spec} 项", desc)
+    elif kind == "anyOf" and all(set(alt) == {"required"} for alt in spec):
+        options = "或".join(f"`{alt['required'][0]}`" for alt in spec)
+        hint = "出处要写原文的准确标题 title；确实无法确认标题时，不写 title，改写 note 说明" if path and "sources" in path else desc
+        yield at(f"{name} 需要 {options} 之一", hint)
     elif kind == "uniqueItems":
         seen: set[str] = set()
         for i, item in enumerate(value):

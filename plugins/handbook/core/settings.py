@@ -31,7 +31,7 @@ class Settings:
     """Build the print edition: the PDFs and the one-page print book (`print/`) of each script."""
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any] | None) -> "Settings":
+    def from_mapping(cls, data: dict[str, Any] | None) -> Settings:
         """Settings from the plugin's option mapping, validated."""
         data = dict(data or {})
         known = {f.name for f in fields(cls)}
@@ -41,7 +41,7 @@ class Settings:
         settings = cls(**data)
         return settings.with_environment()
 
-    def with_environment(self) -> "Settings":
+    def with_environment(self) -> Settings:
         """The settings with `HANDBOOK_EDITION` (set by `scripts/build --edition`) and `HANDBOOK_PDF=0`
         applied, validated.
 
@@ -74,7 +74,12 @@ class _ConfigLoader(yaml.SafeLoader):
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     import os
 
-    items = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    if isinstance(node, yaml.SequenceNode):
+        items = loader.construct_sequence(node)
+    elif isinstance(node, yaml.ScalarNode):
+        items = [loader.construct_scalar(node)]
+    else:
+        return None
     for name in items[:-1] if len(items) > 1 else items:
         if isinstance(name, str) and name in os.environ:
             return yaml.safe_load(os.environ[name])

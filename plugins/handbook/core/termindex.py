@@ -32,9 +32,7 @@ def ascii_edge_ok(text: str, start: int, end: int) -> bool:
     """False when an ASCII name would cut through a longer ASCII word (CDP in CDPR)."""
     if _is_ascii_word(text[start]) and start > 0 and _is_ascii_word(text[start - 1]):
         return False
-    if _is_ascii_word(text[end - 1]) and end < len(text) and _is_ascii_word(text[end]):
-        return False
-    return True
+    return not (_is_ascii_word(text[end - 1]) and end < len(text) and _is_ascii_word(text[end]))
 
 
 def squeeze(text: str) -> tuple[str, list[int] | None]:

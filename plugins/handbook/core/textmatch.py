@@ -12,7 +12,9 @@ and the cost per character stays flat whatever the number of patterns.
 """
 from __future__ import annotations
 
-from typing import Callable, Generic, Iterable, Iterator, TypeVar
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from typing import Generic, TypeVar
 
 import ahocorasick
 
@@ -86,7 +88,10 @@ class Matcher(Generic[V]):
             start = end - length + 1
             if accept is None or accept(text, start, end + 1):
                 candidates.append((start, end + 1, key))
+        candidates.sort()
+        starts = [c[0] for c in candidates]
         for c_start, c_end, c_key, _ in self.find(text, accept):
-            for h_start, h_end, h_key in candidates:
-                if c_start < h_start < c_end < h_end:
+            # only candidates that start inside the chosen match can overlap it from within
+            for h_start, h_end, h_key in candidates[bisect_right(starts, c_start):bisect_left(starts, c_end)]:
+                if c_end < h_end:
                     yield (c_start, c_end, c_key), (h_start, h_end, h_key)

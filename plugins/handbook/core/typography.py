@@ -11,15 +11,16 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 import autocorrect_py
 
 from handbook.core.mdtext import MASK, prose_lines
 from handbook.core.textmatch import Matcher
 
-autocorrect_py.load_config(json.dumps({"rules": {"space-punctuation": 0, "space-bracket": 0, "space-backticks": 0, "spellcheck": 0}}))
+autocorrect_py.load_config(  # type: ignore[attr-defined]  # exported by the Rust extension
+    json.dumps({"rules": {"space-punctuation": 0, "space-bracket": 0, "space-backticks": 0, "spellcheck": 0}}))
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
@@ -30,6 +31,25 @@ _DAMAGE = re.compile(rf"(?<=[{CJK}])\?+(?=[{CJK}])|[(（][a-zāáǎàēéěèī�
 _FULL_OF = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _REPEATED = re.compile(r"([，。、；：！？])\1+|([!?])\2+")
 _HAS_CJK = re.compile(f"[{CJK}]")
+MAX_LINE = 4000
+"""Lines longer than this are not style-checked (the `too-long` lint rule reports them)."""
+CHUNK = 20_000
+"""Characters handed to autocorrect per call: it refuses very long inputs ("call limit reached")."""
+
+
+def chunks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """(index of the first line, lines) in runs of about CHUNK characters, cut at line ends outside
+    fenced code (a cut inside a fence would turn code into prose)."""
+    start, size, fence = 0, 0, False
+    for i, line in enumerate(lines):
+        if size and size + len(line) + 1 > CHUNK and not fence:
+            yield start, lines[start:i]
+            start, size = i, 0
+        size += len(line) + 1
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+    if start < len(lines):
+        yield start, lines[start:]
 
 
 @dataclass(frozen=True)
@@ -90,7 +110,7 @@ def _mask_names(lines: list[str], names: Matcher[str] | None) -> list[str]:
 
 def check(body: str, names: Matcher[str] | None = None) -> Iterator[Issue]:
     """Every style issue of a Markdown body, located precisely; `names` are exempt spans."""
-    masked = _mask_names(prose_lines(body), names)
+    masked = [line if len(line) <= MAX_LINE else "" for line in _mask_names(prose_lines(body), names)]
     ours: set[tuple[int, int]] = set()
     for i, line in enumerate(masked):
         ours.update((i, m.start()) for m in _DAMAGE.finditer(line))  # reported as encoding damage
@@ -100,9 +120,10 @@ def check(body: str, names: Matcher[str] | None = None) -> Iterator[Issue]:
         for m in _REPEATED.finditer(line):
             yield Issue(i, m.start() + 1, "repeated", m.group(0), m.group(0)[0])
     # autocorrect sees the masked text too: code, URLs and protected spans are never touched.
-    result = autocorrect_py.lint_for("\n".join(_neutral(line) for line in masked), "md")
-    for res in result.lines:
-        i, base = res.line - 1, res.col - 1
+    results = [(first, autocorrect_py.lint_for("\n".join(_neutral(line) for line in part), "md"))
+               for first, part in chunks(masked)]
+    for first, res in ((first, res) for first, result in results for res in result.lines):
+        i, base = first + res.line - 1, res.col - 1
         matcher = difflib.SequenceMatcher(None, res.old, res.new, autojunk=False)
         for tag, a1, a2, b1, b2 in matcher.get_opcodes():
             if tag == "equal":
@@ -155,9 +176,12 @@ def _fix_once(body: str, names: Matcher[str] | None) -> str:
     if names is not None and not names.empty:
         for start, end, _, _ in sorted(names.find(held), reverse=True):
             held = held[:start] + hold(held[start:end]) + held[end:]
-    formatted = autocorrect_py.format_for(held, "md")
-    if isinstance(formatted, str):
-        out_text = formatted
-    else:
-        out_text = getattr(formatted, "out", held)
+    out_lines = []
+    for _, part in chunks(held.split("\n")):
+        if any(len(line) > MAX_LINE for line in part):  # left alone, like check() does
+            out_lines.append("\n".join(part))
+            continue
+        formatted = autocorrect_py.format_for("\n".join(part), "md")
+        out_lines.append(formatted if isinstance(formatted, str) else getattr(formatted, "out", "\n".join(part)))
+    out_text = "\n".join(out_lines)
     return re.sub("\u2063(\\d+)\u2063", lambda m: protected[int(m.group(1))], out_text)

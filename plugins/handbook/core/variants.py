@@ -47,7 +47,8 @@ def opencc_converter(config: str) -> opencc.OpenCC:
 
 def to_simplified(text: str) -> str:
     """Text in Simplified characters (OpenCC `t2s`), used to compare names across scripts."""
-    return opencc_converter("t2s").convert(text)
+    converted: str = opencc_converter("t2s").convert(text)
+    return converted
 
 
 @cache
@@ -55,7 +56,7 @@ def _traditional_chars() -> frozenset[str]:
     """Every character OpenCC's `t2s` changes on its own (4,000-odd, computed once)."""
     chars = [chr(i) for i in (*range(0x2000, 0xD800), *range(0xE000, 0x10000), *range(0x20000, 0x2FA20))]
     simplified = to_simplified("\n".join(chars)).split("\n")
-    return frozenset(a for a, b in zip(chars, simplified) if a != b)
+    return frozenset(a for a, b in zip(chars, simplified, strict=True) if a != b)
 
 
 def may_hold_traditional(text: str) -> bool:
@@ -142,7 +143,7 @@ def resolve_markup(text: str, region: str = "tw") -> str:
     def choose(match: re.Match[str]) -> str:
         inner = match.group(1)
         parts = [p for p in inner.split(";") if p.strip()]
-        chosen = dict(m.groups() for m in map(_VARIANT_PART.match, parts) if m) if parts else {}
+        chosen: dict[str, str] = {m.group(1): m.group(2) for m in map(_VARIANT_PART.match, parts) if m}
         if not chosen or len(chosen) != len(parts):
             return f"{KEEP_OPEN}{inner}{KEEP_CLOSE}"
         forms = {k.lower(): v for k, v in chosen.items()}
@@ -263,7 +264,8 @@ class Variant:
         """OpenCC on the text, leaving clauses that are already Traditional as they are."""
         assert self._opencc is not None
         if not may_hold_traditional(text):  # the usual case: nothing Traditional in it
-            return self._opencc.convert(text)
+            converted: str = self._opencc.convert(text)
+            return converted
         out, pos = [], 0
         for m in _CLAUSE.finditer(text):
             out.append(text[pos:m.start()])

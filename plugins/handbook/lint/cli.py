@@ -8,18 +8,20 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from handbook.core import corpus as corpus_mod
-from handbook.core.settings import SettingsError, read
+from handbook.core.model import Corpus
+from handbook.core.problems import Level
+from handbook.core.settings import Settings, SettingsError, read
 from handbook.lint import fixer
 from handbook.lint.context import Context
-from handbook.core.problems import Level
 from handbook.lint.reporter import FORMATS, report
 from handbook.lint.runner import run
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with a Chinese usage line
+    def error(self, message: str) -> NoReturn:  # exit 2 with a Chinese usage line
         self.print_usage(sys.stderr)
         sys.stderr.write(f"scripts/lint: 用法错误：{message}\n")
         raise SystemExit(2)
@@ -57,7 +59,7 @@ def selected_paths(root: Path, args_paths: list[str]) -> set[str] | None:
     return chosen
 
 
-def print_variants(corpus, settings, root: Path) -> int:
+def print_variants(corpus: Corpus, settings: Settings, root: Path) -> int:
     """The review listing: every title and alias in both scripts, marking pinned phrases."""
     from handbook.core.project import Project
     from handbook.core.variants import HANT, TableError

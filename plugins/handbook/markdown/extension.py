@@ -9,8 +9,10 @@ The extension holds per-build state; the adapter tells it which page is being re
 """
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -31,7 +33,7 @@ class ProtectedSpanProcessor(InlineProcessor):
         super().__init__(MARKUP.pattern)
         self.variant = variant
 
-    def handleMatch(self, m: Any, data: str) -> tuple[str, int, int]:  # noqa: N802 (Markdown API)
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # type: ignore[override]  # noqa: N802
         return AtomicString(resolve_markup(m.group(0), self.variant.region)), m.start(0), m.end(0)
 
 
@@ -74,9 +76,14 @@ class ConvertTreeprocessor(Treeprocessor):
     def _convert_in_one_call(self, root: etree.Element) -> None:
         """Convert every text node and readable attribute of the page with one OpenCC call."""
         texts: list[str] = []
-        walk_text(root, lambda t: texts.append(t) or t, skip=NO_CONVERT_TAGS)
+
+        def collect(text: str) -> str:
+            texts.append(text)
+            return text
+
+        walk_text(root, collect, skip=NO_CONVERT_TAGS)
         attrs = [(el, name) for el in root.iter() for name in CONVERTED_ATTRIBUTES if el.get(name)]
-        pieces = texts + [resolve_markup(el.get(name), self.variant.region) for el, name in attrs]
+        pieces = texts + [resolve_markup(el.get(name) or "", self.variant.region) for el, name in attrs]
         if not pieces:
             return
         converted = iter(self.variant.convert_many(pieces))

@@ -78,10 +78,10 @@ class Linker:
             self.page.linked.add(target.id)
         return el
 
-    def treeprocessor(self, md: Markdown) -> "LinkTreeprocessor":
+    def treeprocessor(self, md: Markdown) -> LinkTreeprocessor:
         return LinkTreeprocessor(md, self)
 
-    def inline_processor(self, md: Markdown) -> "ExplicitReferenceProcessor":
+    def inline_processor(self, md: Markdown) -> ExplicitReferenceProcessor:
         return ExplicitReferenceProcessor(md, self)
 
 
@@ -92,7 +92,7 @@ class ExplicitReferenceProcessor(InlineProcessor):
         super().__init__(EXPLICIT.pattern, md)
         self.linker = linker
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # type: ignore[override]  # noqa: N802
         suppress, ref, label = m.group(1), m.group(2).strip(), (m.group(3) or "").strip()
         if suppress:
             el = etree.Element("span", {"class": "hb-nolink"})
@@ -141,8 +141,9 @@ class LinkTreeprocessor(Treeprocessor):
         for child in list(el):
             if child.tag in HEADINGS and self.linker.scope == "section":
                 self.seen = set()
-            if child.get("data-hb-id"):  # an explicit reference counts as the first mention
-                self.seen.add(child.get("data-hb-id"))
+            linked = child.get("data-hb-id")
+            if linked:  # an explicit reference counts as the first mention
+                self.seen.add(linked)
             if not self._skipped(child):
                 self._walk(child)
             if child.tail and not isinstance(child.tail, AtomicString):

@@ -8,6 +8,7 @@ no `data:`).
 """
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from html import escape
 from typing import Any
 
@@ -52,7 +53,7 @@ def clean(html: str) -> str:
     return _CLEANER.clean(html)
 
 
-def escape_titles(meta: dict[str, Any], page: Any) -> None:
+def escape_titles(meta: MutableMapping[str, Any], page: Any) -> None:
     """Escape a page's title and meta strings once: MkDocs and Material print `page.title`,
     `page.meta.title` and `page.meta.description` into HTML (and an attribute) without escaping,
     and here they come from editors' front matter and headings."""

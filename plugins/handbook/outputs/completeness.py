@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from handbook.outputs.downloads import Publication
-from handbook.outputs.exports import file_names
 from handbook.core.model import Corpus
 from handbook.core.urls import HANT_PREFIX, entry_url
 from handbook.core.variants import HANS, HANT, Variant
+from handbook.outputs.downloads import Publication
+from handbook.outputs.exports import file_names
 
 
 def missing(site_dir: Path, corpus: Corpus, variants: dict[str, Variant], publication: Publication,

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from handbook.outputs.exports import Exporter, file_names, schema_text
-from handbook.outputs.printing import BookInfo, PdfResult, PrintBook, pdf_name, render_pdf
 from handbook.core.project import Project
 from handbook.core.urls import DOWNLOADS, PRINT, relative_url
 from handbook.core.variants import HANS, HANT, Variant
+from handbook.outputs.exports import Exporter, file_names, schema_text
+from handbook.outputs.printing import BookInfo, PdfResult, PrintBook, pdf_name, render_pdf
 
 
 @dataclass(frozen=True)

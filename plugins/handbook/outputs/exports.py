@@ -14,8 +14,8 @@ from typing import Any
 
 from handbook.core import urls
 from handbook.core.model import Case, Corpus, Entry, Term
-from handbook.outputs.printing import build_date
 from handbook.core.variants import HANS, HANT, Variant
+from handbook.outputs.printing import build_date
 
 SCHEMA_NAME = "glossary.schema.json"
 TITLE = "私域运营术语手册"

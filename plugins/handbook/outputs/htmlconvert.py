@@ -191,9 +191,7 @@ class PageConverter:
                     new = self.text(value)
                 elif name == "html" and key == "lang" and value == self.source_lang:
                     new = self.variant.code
-                elif key in _URL_ATTRS and "canonical" in rel:
-                    new = self.absolute(value)
-                elif key == "content" and meta_key == "og:url":
+                elif key in _URL_ATTRS and "canonical" in rel or key == "content" and meta_key == "og:url":
                     new = self.absolute(value)
                 elif key in _URL_ATTRS:
                     new = self.relative(value, page_url, keep_target=hreflang == self.source_lang)

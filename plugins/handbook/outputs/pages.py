@@ -16,11 +16,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from handbook.outputs import listings as changelog
-from handbook.core import pinyin
-from handbook.core import urls
+from handbook.core import pinyin, urls
 from handbook.core.model import CATEGORIES, Case, Corpus, Entry, Metric, Term, edition_key
 from handbook.core.variants import Variant
+from handbook.outputs import listings
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!])")
 
@@ -149,22 +148,12 @@ class PageBuilder:
 
     def terms_index(self) -> GeneratedPage:
         """The pinyin A–Z index of titles and aliases, grouped by initial letter."""
-        items: list[tuple[tuple, dict[str, Any]]] = []
-        for t in self.corpus.terms.values():
-            base = {"url": urls.entry_url(t), "title": t.title, "summary": t.summary}
-            items.append((pinyin.sort_key(t.title, t.pinyin),
-                          {**base, "alias": False, "name": t.title, "initial": pinyin.initial(t.title, t.pinyin),
-                           "reading": pinyin.reading(t.title, t.pinyin)}))
-            for alias in t.aliases:
-                items.append((pinyin.sort_key(alias),
-                              {**base, "alias": True, "name": alias, "initial": pinyin.initial(alias)}))
-        items.sort(key=lambda pair: pair[0])
-        groups: dict[str, list[dict[str, Any]]] = {}
-        for _, item in items:
-            groups.setdefault(item["initial"], []).append(item)
-        ordered = [{"label": k, "anchor": _anchor(k), "items": v} for k, v in groups.items()]
+        groups = [{"label": g.label, "anchor": g.anchor, "items": [
+            {"name": i.name, "alias": i.alias, "url": urls.entry_url(i.term), "title": i.term.title,
+             "summary": i.term.summary, "reading": pinyin.reading(i.term.title, i.term.pinyin)} for i in g.items]}
+            for g in listings.index_groups(self.corpus)]
         markdown = self._render("terms_index.md.j2", urls.TERMS_INDEX, self._meta("术语索引", search={"boost": 0.5}),
-                                count=len(self.corpus.terms), letters=ordered, groups=ordered)
+                                count=len(self.corpus.terms), letters=groups, groups=groups)
         return GeneratedPage("terms/index.md", urls.TERMS_INDEX, markdown)
 
     def categories(self) -> list[GeneratedPage]:
@@ -204,16 +193,16 @@ class PageBuilder:
             return {"title": entry.title, "summary": entry.summary, "note": note,
                     "url": urls.entry_url(entry) if present else ""}
 
+        def note(entry: Entry, label: str, text: str) -> str:
+            if label == "停用" and text in self.full.terms:
+                return f"由 {self.full.terms[text].title} 取代"
+            return text
+
         editions = []
-        for ch in changelog.changes(self.full, self.editions, self.edition):
-            groups = [("新增术语", [item(e) for e in ch.added if e.kind == "term"]),
-                      ("新增案例", [item(e) for e in ch.added if e.kind == "case"]),
-                      ("修订", [item(e, note) for e, note in ch.revised]),
-                      ("停用", [item(e, f"由 {self.full.terms[e.deprecated.by].title} 取代" if e.deprecated and
-                                     e.deprecated.by in self.full.terms else "") for e in ch.deprecated]),
-                      ("删除", [item(e) for e in ch.removed])]
-            editions.append({"edition": ch.edition, "empty": ch.empty,
-                             "groups": [{"label": label, "items": items} for label, items in groups if items]})
+        for ch in listings.changes(self.full, self.editions, self.edition):
+            groups = [{"label": label, "items": [item(e, note(e, label, text)) for e, text in entries]}
+                      for label, entries in listings.change_groups(ch)]
+            editions.append({"edition": ch.edition, "empty": ch.empty, "groups": groups})
         md = self._render("changelog.md.j2", urls.CHANGELOG, self._meta("更新记录", search={"boost": 0.5}),
                           edition=self.edition, changes=editions)
         return GeneratedPage("changelog.md", urls.CHANGELOG, md)
@@ -236,8 +225,4 @@ def backlinks_html(pages: dict[str, str], page_url: str, variant: Variant) -> st
     items = "".join(f'<li><a href="{escape(urls.relative_url(url, page_url))}">{escape(title)}</a></li>'
                     for url, title in sorted(pages.items(), key=lambda kv: (kv[0].count("/"), kv[0])))
     return f'<ul class="hb-backlinks">{items}</ul>'
-
-
-def _anchor(letter: str) -> str:
-    return letter.lower() if letter != "#" else "num"
 

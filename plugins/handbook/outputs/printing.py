@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -23,15 +23,15 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from handbook.outputs import listings as changelog
 from handbook.core import pinyin
-from handbook.markdown import sanitize
-from handbook.core.termindex import TermIndex
-from handbook.markdown.linking import Linker
-from handbook.markdown.extension import HandbookExtension
 from handbook.core.model import CATEGORIES, Case, Corpus, Entry, Term
-from handbook.outputs.pages import figure, history
+from handbook.core.termindex import TermIndex
 from handbook.core.variants import HANS, Variant
+from handbook.markdown import sanitize
+from handbook.markdown.extension import HandbookExtension
+from handbook.markdown.linking import Linker
+from handbook.outputs import listings
+from handbook.outputs.pages import figure, history
 
 FONTS = {HANS: ("Noto Serif CJK SC", "Noto Sans CJK SC"), "zh-Hant": ("Noto Serif CJK TC", "Noto Sans CJK TC")}
 SCRIPT_NAMES = {HANS: "简体中文版", "zh-Hant": "繁體中文版"}
@@ -54,8 +54,8 @@ def build_date(epoch: str | None = None) -> datetime:
     """The build date: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now (UTC)."""
     value = epoch if epoch is not None else os.environ.get("SOURCE_DATE_EPOCH")
     if value and value.strip().isdigit():
-        return datetime.fromtimestamp(int(value), tz=timezone.utc)
-    return datetime.now(tz=timezone.utc)
+        return datetime.fromtimestamp(int(value), tz=UTC)
+    return datetime.now(tz=UTC)
 
 
 @dataclass
@@ -143,36 +143,23 @@ class PrintBook:
 
     def index(self) -> list[dict[str, Any]]:
         """Titles and aliases in pinyin order, grouped by initial, each pointing at its term."""
-        items = []
-        for term in self.corpus.terms.values():
-            items.append((pinyin.sort_key(term.title, term.pinyin), {
-                "name": self.t(term.title), "alias": False, "title": "", "anchor": anchor(term),
-                "initial": pinyin.initial(term.title, term.pinyin)}))
-            for alias in term.aliases:
-                items.append((pinyin.sort_key(alias), {
-                    "name": self.t(alias), "alias": True, "title": self.t(term.title), "anchor": anchor(term),
-                    "initial": pinyin.initial(alias)}))
-        items.sort(key=lambda pair: pair[0])
-        groups: dict[str, list[dict[str, Any]]] = {}
-        for _, item in items:
-            groups.setdefault(item["initial"], []).append(item)
-        return [{"label": k, "anchor": "num" if k == "#" else k.lower(), "items": v} for k, v in groups.items()]
+        return [{"label": g.label, "anchor": g.anchor, "items": [
+            {"name": self.t(i.name), "alias": i.alias, "title": self.t(i.term.title) if i.alias else "",
+             "anchor": anchor(i.term)} for i in g.items]} for g in listings.index_groups(self.corpus)]
 
     def changelog_html(self) -> Markup:
-        """The changelog section: per edition, what was added, revised and deprecated."""
+        """The changelog section: per edition, what was added, revised, deprecated and removed."""
         out = []
-        for ch in changelog.changes(self.full, self.editions, self.edition):
+        for ch in listings.changes(self.full, self.editions, self.edition):
             if ch.empty:
                 continue
             out.append(f"<h2>{self.t(f'{ch.edition} 版')}</h2><ul>")
-            for label, entries in (("新增术语", [e for e in ch.added if e.kind == "term"]),
-                                   ("新增案例", [e for e in ch.added if e.kind == "case"]),
-                                   ("停用", ch.deprecated), ("删除", ch.removed)):
-                if entries:
-                    names = "、".join(self._changelog_name(e) for e in entries)
+            for label, entries in listings.change_groups(ch):
+                if label == "修订":
+                    out += [f"<li>{self.t(label)}：{self._changelog_name(e)}——{self.t(note)}</li>" for e, note in entries]
+                else:
+                    names = "、".join(self._changelog_name(e) for e, _ in entries)
                     out.append(f"<li>{self.t(label)}（{len(entries)}）：{names}</li>")
-            for entry, note in ch.revised:
-                out.append(f"<li>{self.t('修订')}：{self._changelog_name(entry)}——{self.t(note)}</li>")
             out.append("</ul>")
         return Markup(sanitize.clean("".join(out)))
 
@@ -193,7 +180,8 @@ class PrintBook:
         """The whole book as one self-contained HTML document."""
         date = build_date()
         labels = {k: self.t(v) for k, v in LABELS.items()}
-        categories = [{"anchor": f"part-{CATEGORIES[c]}", "title": self.t(c), "terms": [self._term(t) for t in ts]}
+        categories: list[dict[str, Any]] = [
+            {"anchor": f"part-{CATEGORIES[c]}", "title": self.t(c), "terms": [self._term(t) for t in ts]}
                       for c, ts in self.terms_by_category]
         cases = [self._case(c) for c in sorted(self.corpus.cases.values(), key=lambda c: pinyin.sort_key(c.title))]
         parts = [{"anchor": p["anchor"], "title": p["title"],

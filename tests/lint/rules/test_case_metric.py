@@ -1,5 +1,5 @@
 """Rule `case-metric`: a passing and a failing input, with exact line and column."""
-from helpers import VALID_TERM, at, problems, term_text, with_lines
+from helpers import at, problems
 
 RULE = "case-metric"
 

@@ -22,3 +22,10 @@ def test_related_cannot_point_to_a_later_edition(project):
     project.write("terms/siyu.md", with_lines(VALID_TERM, l2="id: siyu", l3="title: 私域", l6="related: [chudian, x]"))
     found = problems(project, RULE)
     assert at(found) == [("terms/siyu.md", 6, 20)] and "1.1 版才收录" in found[0].message
+
+
+def test_related_may_point_to_a_later_edition_that_revised_the_entry(project):
+    project.write("terms/x.md", with_lines(VALID_TERM, l10='since: "1.1"'))
+    project.write("terms/siyu.md", with_lines(VALID_TERM, l2="id: siyu", l3="title: 私域", l6="related: [chudian, x]",
+                                              l10='since: "1.0"\nchanged:\n  - {edition: "1.1", note: 加上与新术语的关联}'))
+    assert problems(project, RULE) == []

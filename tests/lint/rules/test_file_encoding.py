@@ -1,5 +1,5 @@
 """Rule `file-encoding`: a passing and a failing input, with exact line and column."""
-from helpers import VALID_TERM, at, problems, term_text, with_lines
+from helpers import VALID_TERM, at, problems
 
 RULE = "file-encoding"
 

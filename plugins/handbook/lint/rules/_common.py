@@ -2,15 +2,8 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterator
 
 from handbook.core.frontmatter import Document
-from handbook.core.problems import Problem
-
-
-def found_at_load(doc: Document, rule_id: str) -> Iterator[Problem]:
-    """Problems of `rule_id` that the loader already recorded on the document."""
-    return (p for p in doc.problems if p.rule == rule_id)
 
 
 def normalise_name(name: str) -> str:

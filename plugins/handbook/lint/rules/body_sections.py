@@ -20,9 +20,15 @@ Fail::
 
     ## 实践要点
 """
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from handbook.core.frontmatter import Document
 from handbook.core.mdtext import headings, sections
 from handbook.core.model import CASE_SECTIONS, TERM_SECTIONS
-from handbook.core.problems import Level
+from handbook.core.problems import Level, Problem
+from handbook.lint.context import Context
 
 ID = "body-sections"
 LEVEL = Level.ERROR
@@ -30,7 +36,7 @@ SCOPE = "file"
 BUILD = False
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     if doc.data is None:
         return
     spec = TERM_SECTIONS if doc.kind == "term" else CASE_SECTIONS

@@ -14,7 +14,13 @@ Fail::
     metrics:
       - {label: 企业微信私域客户, figure: 5, unit: 万人, period: 2022 年第二季度, source: 网上资料}
 """
-from handbook.core.problems import Level
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from handbook.core.frontmatter import Document
+from handbook.core.problems import Level, Problem
+from handbook.lint.context import Context
 
 ID = "case-metric"
 LEVEL = Level.ERROR
@@ -22,7 +28,7 @@ SCOPE = "file"
 BUILD = False
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     data = doc.data or {}
     if doc.kind != "case" or not isinstance(data.get("metrics"), list) or not isinstance(data.get("sources"), list):
         return

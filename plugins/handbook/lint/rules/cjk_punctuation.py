@@ -10,7 +10,13 @@ Fail::
 
     会员日(每周五)活动力度最大,用户说:"这周还有券吗?"
 """
-from handbook.core.problems import Level
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from handbook.core.frontmatter import Document
+from handbook.core.problems import Level, Problem
+from handbook.lint.context import Context
 from handbook.lint.rules._style import fix_body, problems
 
 ID = "cjk-punctuation"
@@ -19,7 +25,7 @@ SCOPE = "file"
 BUILD = False
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     return problems(doc, ctx, "punctuation", ID, LEVEL,
                     lambda i: f"中文句子中应使用全角标点：“{i.old}”应为“{i.new}”",
                     lambda i: "运行 scripts/lint --fix 自动修正")

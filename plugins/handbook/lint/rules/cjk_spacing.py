@@ -11,7 +11,14 @@ Fail::
 
     瑞幸把30天内下单4次的用户视为忠实用户。
 """
-from handbook.core.problems import Level
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from handbook.core.frontmatter import Document
+from handbook.core.problems import Level, Problem
+from handbook.core.typography import Issue
+from handbook.lint.context import Context
 from handbook.lint.rules._style import fix_body, problems
 
 ID = "cjk-spacing"
@@ -20,11 +27,11 @@ SCOPE = "file"
 BUILD = False
 
 
-def _message(issue):
+def _message(issue: Issue) -> str:
     return "汉字与英文、数字之间应有空格" if issue.new.strip() == "" and issue.new else "此处多了空格"
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     return problems(doc, ctx, "spacing", ID, LEVEL, _message,
                     lambda i: "运行 scripts/lint --fix 自动修正")
 

@@ -14,11 +14,15 @@ Fail::
       zh-hant: 帳號
     - zh-hans: 账号
 """
+from __future__ import annotations
+
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
-from handbook.core.variants import TableError, load_table, to_simplified
 from handbook.core.problems import Level, Problem
+from handbook.core.variants import TableError, load_table, to_simplified
+from handbook.lint.context import Context
 
 ID = "conversion-table"
 LEVEL = Level.ERROR
@@ -26,7 +30,7 @@ SCOPE = "corpus"
 BUILD = True
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterable[Problem]:
     path = Path(ctx.root) / ctx.settings.conversion_table
     rel = ctx.settings.conversion_table
     try:

@@ -10,9 +10,13 @@ Fail::
     terms/siyu.md:  id: siyu
     terms/siyu-2.md:  id: siyu
 """
-from collections import defaultdict
+from __future__ import annotations
 
-from handbook.core.problems import Level
+from collections import defaultdict
+from collections.abc import Iterable
+
+from handbook.core.problems import Level, Problem
+from handbook.lint.context import Context
 
 ID = "duplicate-id"
 LEVEL = Level.ERROR
@@ -20,7 +24,7 @@ SCOPE = "corpus"
 BUILD = True
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterable[Problem]:
     groups = defaultdict(list)
     for doc in ctx.corpus.documents:
         ident = (doc.data or {}).get("id")

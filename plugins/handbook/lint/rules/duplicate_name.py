@@ -14,7 +14,13 @@ Fail::
     # terms/b.md
     aliases: [社羣]
 """
-from handbook.core.problems import Level
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from handbook.core.frontmatter import Document
+from handbook.core.problems import Level, Problem
+from handbook.lint.context import Context
 from handbook.lint.rules._common import normalise_name
 
 ID = "duplicate-name"
@@ -23,13 +29,13 @@ SCOPE = "corpus"
 BUILD = True
 
 
-def check(ctx):
-    seen: dict[str, list[tuple[object, tuple, str]]] = {}
+def check(ctx: Context) -> Iterable[Problem]:
+    seen: dict[str, list[tuple[Document, tuple[str | int, ...], str]]] = {}
     for doc in ctx.corpus.documents:
         data = doc.data or {}
         if doc.kind != "term":
             continue
-        names = []
+        names: list[tuple[tuple[str | int, ...], str]] = []
         if isinstance(data.get("title"), str):
             names.append((("title",), data["title"]))
         aliases = data.get("aliases")

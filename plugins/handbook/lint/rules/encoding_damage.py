@@ -10,10 +10,15 @@ Fail::
 
     运(yùn)营团队为门店导购做了?培训，还有�。
 """
-import re
+from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+from handbook.core.frontmatter import Document
+from handbook.core.problems import Level, Problem
 from handbook.core.typography import CJK
-from handbook.core.problems import Level
+from handbook.lint.context import Context
 from handbook.lint.rules._common import text_lines
 
 ID = "encoding-damage"
@@ -29,7 +34,7 @@ _PATTERNS = [
 ]
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     for line_no, line in text_lines(doc, prose_only=True):
         for pattern, message, hint in _PATTERNS:
             for m in pattern.finditer(line):

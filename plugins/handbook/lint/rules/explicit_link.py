@@ -11,11 +11,16 @@ Fail::
 
     详见 [[私域流量池子]]。
 """
-import difflib
+from __future__ import annotations
 
-from handbook.core.termindex import EXPLICIT, normalise_ref
+import difflib
+from collections.abc import Iterable
+
+from handbook.core.frontmatter import Document
 from handbook.core.mdtext import prose_lines
-from handbook.core.problems import Level
+from handbook.core.problems import Level, Problem
+from handbook.core.termindex import EXPLICIT, normalise_ref
+from handbook.lint.context import Context
 
 ID = "explicit-link"
 LEVEL = Level.ERROR
@@ -23,10 +28,10 @@ SCOPE = "file"
 BUILD = True
 
 
-def known_names(ctx):
+def known_names(ctx: Context) -> dict[str, str]:
     """Normalised ids, titles and aliases of every term, and case ids, computed once per run."""
     if "explicit:names" not in ctx.cache:
-        names = {}
+        names: dict[str, str] = {}
         for d in ctx.corpus.documents:
             data = d.data or {}
             refs = [data.get("id"), data.get("title"), *(data.get("aliases") or [])] if d.kind == "term" else [data.get("id")]
@@ -34,10 +39,11 @@ def known_names(ctx):
                 if isinstance(n, str):
                     names[normalise_ref(n)] = n
         ctx.cache["explicit:names"] = names
-    return ctx.cache["explicit:names"]
+    known: dict[str, str] = ctx.cache["explicit:names"]
+    return known
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     if not doc.body or "[[" not in doc.body:
         return
     names = known_names(ctx)

@@ -8,10 +8,15 @@ Fail::
 
     ＳＣＲＭ　系统，３０ 天
 """
+from __future__ import annotations
+
 import re
 import unicodedata
+from collections.abc import Iterable
 
-from handbook.core.problems import Level
+from handbook.core.frontmatter import Document
+from handbook.core.problems import Level, Problem
+from handbook.lint.context import Context
 from handbook.lint.rules._common import text_lines
 
 ID = "fullwidth-alnum"
@@ -21,7 +26,7 @@ BUILD = False
 _FULL = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+|\u3000+")
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     for line_no, line in text_lines(doc, prose_only=True):
         for m in _FULL.finditer(line):
             text = m.group(0)

@@ -10,7 +10,13 @@ Fail::
     # terms/siyu.md
     id: si-yu
 """
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from handbook.core.frontmatter import Document
 from handbook.core.problems import Level, Problem
+from handbook.lint.context import Context
 
 ID = "id-filename"
 LEVEL = Level.ERROR
@@ -18,7 +24,7 @@ SCOPE = "file"
 BUILD = True
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     if doc.data is None or not isinstance(doc.data.get("id"), str):
         return
     stem = doc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]

@@ -15,9 +15,14 @@ Fail::
     title: 私域
     id: siyu
 """
+from __future__ import annotations
+
+from collections.abc import Iterable
+
 from handbook.core import schema
-from handbook.core.frontmatter import split_source
-from handbook.core.problems import Level
+from handbook.core.frontmatter import Document, split_source
+from handbook.core.problems import Level, Problem
+from handbook.lint.context import Context
 
 ID = "key-order"
 LEVEL = Level.ERROR
@@ -25,21 +30,21 @@ SCOPE = "file"
 BUILD = False
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     keys = doc.key_order.get(())
     if not keys:
         return
     order = {k: i for i, k in enumerate(schema.key_order(doc.kind))}
     known = [k for k in keys if k in order]
     expected = sorted(known, key=order.__getitem__)
-    for have, want in zip(known, expected):
+    for have, want in zip(known, expected, strict=True):
         if have != want:
             yield doc.problem(ID, LEVEL, f"键 `{have}` 的位置不对：这里应是 `{want}`",
                               "顺序见 schema；运行 scripts/lint --fix 自动调整", at=(have,), fixable=True)
             return
 
 
-def fix(text: str, ctx=None) -> str:
+def fix(text: str, ctx: object = None) -> str:
     """Reorder top-level key blocks (a key line with its indented or list lines) without parsing."""
     import re
 
@@ -62,7 +67,7 @@ def fix(text: str, ctx=None) -> str:
     keyed = [b for b in blocks if b[0] is not None]
     if any(k not in order for k, _ in keyed):
         return text  # unknown keys: leave it to the schema rule
-    keyed.sort(key=lambda b: order[b[0]])
+    keyed.sort(key=lambda b: order[b[0] or ""])
     out = [line for _, block in leading + keyed for line in block]
     closing = head.split("\n")[-2]
     return "---\n" + "\n".join(out) + f"\n{closing}\n" + body

@@ -10,10 +10,15 @@ Fail::
 
     <b>重点</b>：会员日放在周五。<script>alert(1)</script>
 """
-import re
+from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+from handbook.core.frontmatter import Document
 from handbook.core.mdtext import prose_lines
-from handbook.core.problems import Level
+from handbook.core.problems import Level, Problem
+from handbook.lint.context import Context
 
 ID = "raw-html"
 LEVEL = Level.ERROR
@@ -22,7 +27,7 @@ BUILD = False
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>?")
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     for n, line in enumerate(prose_lines(doc.body)):
         for m in _TAG.finditer(line):
             yield doc.problem(ID, LEVEL, f"正文中出现 HTML 标签 <{m.group(1)}>",

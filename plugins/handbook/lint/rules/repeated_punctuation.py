@@ -8,7 +8,13 @@ Fail::
 
     这个群为什么没人说话？？！！
 """
-from handbook.core.problems import Level
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from handbook.core.frontmatter import Document
+from handbook.core.problems import Level, Problem
+from handbook.lint.context import Context
 from handbook.lint.rules._style import fix_body, problems
 
 ID = "repeated-punctuation"
@@ -17,7 +23,7 @@ SCOPE = "file"
 BUILD = False
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     return problems(doc, ctx, "repeated", ID, LEVEL,
                     lambda i: f"标点“{i.old}”重复",
                     lambda i: f"只保留一个“{i.new}”；省略号请写“……”")

@@ -11,8 +11,13 @@ Fail::
 
     title: 鬱金香        # 含繁体，转回后变成“郁金香”
 """
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from handbook.core.problems import Level, Problem
 from handbook.core.variants import HANT, strip_markup, to_simplified
-from handbook.core.problems import Level
+from handbook.lint.context import Context
 
 ID = "round-trip"
 LEVEL = Level.ERROR
@@ -20,7 +25,7 @@ SCOPE = "corpus"
 BUILD = False
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterable[Problem]:
     from handbook.core.project import Project
 
     try:

@@ -10,9 +10,14 @@ Fail::
 
     url: https://mp.weixin.qq.com/s/abc123?utm_source=wechat&spm=a1.b2
 """
+from __future__ import annotations
+
+from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlsplit
 
-from handbook.core.problems import Level
+from handbook.core.frontmatter import Document
+from handbook.core.problems import Level, Problem
+from handbook.lint.context import Context
 
 ID = "source-url"
 LEVEL = Level.ERROR
@@ -21,7 +26,7 @@ BUILD = True
 TRACKING = ("utm_", "spm", "fbclid", "gclid", "mc_", "share_token", "sharer_", "scene", "from", "isappinstalled")
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     sources = (doc.data or {}).get("sources")
     if not isinstance(sources, list):
         return

@@ -10,7 +10,13 @@ Fail::
 
     summary: 私域。品牌自己的流量
 """
-from handbook.core.problems import Level
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from handbook.core.frontmatter import Document
+from handbook.core.problems import Level, Problem
+from handbook.lint.context import Context
 
 ID = "summary-sentence"
 LEVEL = Level.ERROR
@@ -18,7 +24,7 @@ SCOPE = "file"
 BUILD = False
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     summary = (doc.data or {}).get("summary")
     if not isinstance(summary, str) or not summary.strip():
         return

@@ -10,10 +10,15 @@ Fail::
 
     企業微信社羣裡的會員
 """
-import difflib
+from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
+from handbook.core.frontmatter import Document
+from handbook.core.problems import Level, Problem
 from handbook.core.variants import to_simplified
-from handbook.core.problems import Level
+from handbook.lint.context import Context
 from handbook.lint.rules._common import text_lines
 
 ID = "traditional-char"
@@ -22,7 +27,7 @@ SCOPE = "file"
 BUILD = False
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     for line_no, line in text_lines(doc, prose_only=True):
         simplified = to_simplified(line)
         if simplified == line:

@@ -8,9 +8,13 @@ Fail::
 
     related: [chudain]                     # 没有 terms/chudain.md
 """
-import difflib
+from __future__ import annotations
 
-from handbook.core.problems import Level
+import difflib
+from collections.abc import Iterable
+
+from handbook.core.problems import Level, Problem
+from handbook.lint.context import Context
 
 ID = "unknown-reference"
 LEVEL = Level.ERROR
@@ -18,21 +22,23 @@ SCOPE = "corpus"
 BUILD = True
 
 
-def _ids(ctx, kind):
+def _ids(ctx: Context, kind: str) -> set[str]:
     """Ids of the entries of `kind`; a file that could not be read counts under its file name, so
     its own problem is reported once instead of in every file that refers to it."""
-    ids = set()
+    ids: set[str] = set()
     for d in ctx.corpus.documents:
         if d.kind == kind:
-            ids.add((d.data or {}).get("id") if d.data else d.path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+            ident = d.data.get("id") if d.data else d.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            if isinstance(ident, str):
+                ids.add(ident)
     return ids
 
 
-def check(ctx):
+def check(ctx: Context) -> Iterable[Problem]:
     ids = {"term": _ids(ctx, "term"), "case": _ids(ctx, "case")}
     for doc in ctx.corpus.documents:
         data = doc.data or {}
-        refs = []
+        refs: list[tuple[tuple[str | int, ...], str, object]] = []
         field = "related" if doc.kind == "term" else "terms"
         if isinstance(data.get(field), list):
             refs += [((field, i), "term", r) for i, r in enumerate(data[field])]
