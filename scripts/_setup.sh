@@ -19,19 +19,24 @@ need_debs() {
 }
 
 need_venv() {
-  # $1: extras to install ("" or "test"); reinstalls when pyproject.toml changes.
-  local extras="$1" stamp=".venv/.installed-${1:-base}"
-  local want; want="$(sha256sum pyproject.toml | cut -c1-16)"
+  # $1: "" (build, serve, lint) or "test". Installs the locked versions (locks/*.txt, with hashes;
+  # refreshed by scripts/lock), then the package itself; reinstalls when the lock file changes.
+  local extras="$1" lock="locks/${1:-build}.txt" stamp=".venv/.installed-${1:-build}"
+  [ "$extras" = "test" ] && lock="locks/test.txt"
+  local want; want="$(cat "$lock" pyproject.toml | sha256sum | cut -c1-16)"
   if [ ! -x .venv/bin/python ]; then
     echo "set-up: creating .venv" >&2
     python3 -m venv .venv
   fi
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    echo "set-up: installing Python packages${extras:+ [$extras]}" >&2
+    echo "set-up: installing the locked Python packages ($lock)" >&2
     .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade "pip>=23,<27" >&2
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras:+[$extras]}" >&2
+    .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r "$lock" >&2
+    .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e . >&2
     echo "$want" > "$stamp"
-    [ "$extras" != "test" ] || echo "$want" > .venv/.installed-base
+    if [ "$extras" = "test" ]; then  # the test lock holds every build package too
+      cat locks/build.txt pyproject.toml | sha256sum | cut -c1-16 > .venv/.installed-build
+    fi
   fi
   # The package is installed in editable mode; compile it once so commands start fast even where
   # PYTHONDONTWRITEBYTECODE is set (Python still checks each .pyc against its source).

@@ -129,11 +129,15 @@ class Project:
         return subprocess.run([sys.executable, "-m", "handbook.lint.cli", "--root", str(self.root), *args],
                               capture_output=True, text=True, cwd=self.root)
 
-    def build(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        """`mkdocs build` in the project (the plugin does both variants)."""
+    def env(self, **extra: str) -> dict[str, str]:
+        """The environment builds of this project run in (reproducible dates, no MkDocs 2 banner)."""
         import os
 
-        full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **(env or {})}
+        return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **extra}
+
+    def build(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        """`mkdocs build` in the project (the plugin does both variants)."""
+        full_env = self.env(**(env or {}))
         return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], capture_output=True, text=True,
                               cwd=self.root, env=full_env)
 
