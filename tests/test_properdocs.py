@@ -4,6 +4,7 @@ CI runs it on the real handbook too)."""
 from __future__ import annotations
 
 import pytest
+
 from compare_builds import differences
 
 pytestmark = pytest.mark.build
