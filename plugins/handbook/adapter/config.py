@@ -4,7 +4,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from handbook.core.settings import LINK_SCOPES, Settings
+from handbook.core.settings import LINK_SCOPES, REGIONS, Settings
 
 _DEFAULT = Settings()
 
@@ -15,6 +15,7 @@ class HandbookConfig(base.Config):
     edition = c.Type(str, default=_DEFAULT.edition)
     editions = c.ListOfItems(c.Type(str), default=list(_DEFAULT.editions))
     link_scope = c.Choice(LINK_SCOPES, default=_DEFAULT.link_scope)
+    region = c.Choice(tuple(REGIONS), default=_DEFAULT.region)
     opencc = c.Type(str, default=_DEFAULT.opencc)
     conversion_table = c.Type(str, default=_DEFAULT.conversion_table)
     pdf = c.Type(bool, default=_DEFAULT.pdf)

@@ -98,7 +98,7 @@ class SiteBuild:
 
     def __post_init__(self) -> None:
         settings = self.project.settings
-        self.hans = Variant(HANS, settings.opencc, keep_markup=True)
+        self.hans = Variant(HANS, settings.opencc_config, region=settings.region, keep_markup=True)
         """The rendering script: Simplified, protected spans kept for the conversion."""
         self.hant = self.project.variant(HANT)
         self.index = TermIndex(self.project.corpus, settings.edition, [self.hans])

@@ -45,5 +45,6 @@ class Project:
         """
         if code not in self._variants:
             table = [] if code == HANS else load_table(self.root / self.settings.conversion_table)
-            self._variants[code] = Variant(code, self.settings.opencc, table=table)
+            self._variants[code] = Variant(code, self.settings.opencc_config, region=self.settings.region,
+                                          table=table, titles_config=self.settings.characters_config)
         return self._variants[code]

@@ -12,6 +12,10 @@ from typing import Any
 import yaml
 
 LINK_SCOPES = ("section", "page", "all")
+REGIONS = {"tw": "s2twp", "hk": "s2hkp"}
+"""Regions of the Traditional edition and the OpenCC configuration (with phrase tables) of each."""
+CHARACTERS_ONLY = {"tw": "s2tw", "hk": "s2hk"}
+"""Per region, the configuration that changes character forms only (titles of works, reports)."""
 
 
 class SettingsError(ValueError):
@@ -25,10 +29,23 @@ class Settings:
     edition: str = "1.0"
     editions: list[str] = field(default_factory=lambda: ["1.0"])
     link_scope: str = "section"
-    opencc: str = "s2tw"
+    region: str = "tw"
+    """Vocabulary of the Traditional edition: `tw` (Taiwan, default) or `hk` (Hong Kong)."""
+    opencc: str = ""
+    """OpenCC configuration; empty means the region's phrase-level one (`s2twp` / `s2hkp`)."""
     conversion_table: str = "conversions.yml"
     pdf: bool = True
     """Build the print edition: the PDFs and the one-page print book (`print/`) of each script."""
+
+    @property
+    def opencc_config(self) -> str:
+        """The OpenCC configuration of the Traditional edition: the explicit one, else the region's."""
+        return self.opencc or REGIONS[self.region]
+
+    @property
+    def characters_config(self) -> str:
+        """The region's character-only configuration (titles of works keep their wording)."""
+        return CHARACTERS_ONLY[self.region]
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any] | None) -> Settings:
@@ -42,8 +59,8 @@ class Settings:
         return settings.with_environment()
 
     def with_environment(self) -> Settings:
-        """The settings with `HANDBOOK_EDITION` (set by `scripts/build --edition`) and `HANDBOOK_PDF=0`
-        applied, validated.
+        """The settings with `HANDBOOK_EDITION` (set by `scripts/build --edition`), `HANDBOOK_REGION`
+        and `HANDBOOK_PDF=0` applied, validated.
 
         Read here rather than with mkdocs.yml's `!ENV`, which parses "1.10" as the number 1.1.
         """
@@ -52,6 +69,9 @@ class Settings:
         edition = os.environ.get("HANDBOOK_EDITION", "").strip()
         if edition:
             self.edition = edition
+        region = os.environ.get("HANDBOOK_REGION", "").strip()
+        if region:
+            self.region = region
         if os.environ.get("HANDBOOK_PDF", "").strip() in ("0", "false", "no"):
             self.pdf = False  # previews and tests that do not need the PDFs
         self.validate()
@@ -61,6 +81,8 @@ class Settings:
         """Raise SettingsError when options contradict each other."""
         if self.link_scope not in LINK_SCOPES:
             raise SettingsError(f"link_scope 只能是 {' / '.join(LINK_SCOPES)}，而不是 {self.link_scope!r}")
+        if self.region not in REGIONS:
+            raise SettingsError(f"region 只能是 {' / '.join(REGIONS)}（台湾 / 香港），而不是 {self.region!r}")
         if not isinstance(self.editions, list) or not all(isinstance(e, str) for e in self.editions):
             raise SettingsError("editions 必须是带引号的版次列表，如 [\"1.0\", \"1.1\"]")
         if self.edition not in self.editions:

@@ -7,9 +7,13 @@ Conversion order for a string:
    carry every script's form, so one rendering of a page serves both scripts: the Simplified output
    keeps the first form (`strip_sentinels`), the Traditional conversion the second.
 2. The project's conversion table pins phrases (leftmost-longest, Aho–Corasick): a pinned phrase is
-   emitted in its fixed form and never reaches OpenCC, so no later stage can undo it.
-3. OpenCC (`s2tw` by default) converts everything else, except clauses that are already exactly
-   what this pipeline makes of their Simplified form: OpenCC is not idempotent (a second pass turns
+   emitted in its fixed form and never reaches OpenCC, so no later stage can undo it. Titles of
+   works in 《》 change character forms only (a law or a book keeps its wording).
+3. OpenCC converts everything else — the region's phrase-level configuration (`s2twp` for Taiwan,
+   `s2hkp` for Hong Kong), so 信息 becomes 資訊 and not just 信息 in Traditional characters — in
+   one call per text: pinned phrases and titles wait behind private-use placeholders, which OpenCC
+   passes through and which no phrase crosses. Clauses that are already exactly what this pipeline
+   makes of their Simplified form stay as they are: OpenCC is not idempotent (a second pass turns
    組合 into 組閤, 了解 into 瞭解, 後台 into 後臺), so converting converted text leaves it alone.
 The Simplified variant runs the same pipeline with steps 2–3 switched off; with `keep_markup` it
 leaves the KEEP runs in place for a later conversion of the rendered page (`outputs.htmlconvert`).
@@ -32,6 +36,8 @@ KEEP_OPEN, KEEP_CLOSE = "\ue000", "\ue001"
 HANS, HANT = "zh-Hans", "zh-Hant"
 MARKUP = re.compile(r"-\{(.+?)\}-", re.S)
 _VARIANT_PART = re.compile(r"^\s*(zh-[a-zA-Z]+)\s*:(.*)$", re.S)
+WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+"""The title of a book, article, report or law: converted character by character only."""
 _CLAUSE = re.compile(r"[^\s，。、；：！？,.;:!?（）()“”‘’「」『』《》〈〉【】\[\]/|]+")
 
 
@@ -67,12 +73,16 @@ def may_hold_traditional(text: str) -> bool:
 
 @dataclass(frozen=True)
 class TableEntry:
-    """A pinned phrase: its Simplified form and its form per variant or region."""
+    """A pinned phrase: its Simplified form and its form per variant or region.
+
+    `kind` is "name" for the name of a product, brand, place or law, which must reach the
+    Traditional edition exactly in that form (the regional tests check every one of them)."""
 
     hans: str
     forms: dict[str, str]
     note: str = ""
     line: int = 0
+    kind: str = ""
 
     def form(self, keys: tuple[str, ...]) -> str:
         """The first form found among `keys` (most specific first)."""
@@ -80,7 +90,7 @@ class TableEntry:
 
 
 def load_table(path: Path) -> list[TableEntry]:
-    """Read the project conversion table (YAML list of {zh-hans, zh-hant, [zh-tw, zh-hk], note})."""
+    """Read the project conversion table (YAML list of {zh-hans, zh-hant, [zh-tw, zh-hk], kind, note})."""
     if not path.exists():
         return []
     try:
@@ -103,15 +113,20 @@ def load_table(path: Path) -> list[TableEntry]:
         data = _construct(item)
         if not isinstance(data, dict) or not isinstance(data.get("zh-hans"), str) or not isinstance(data.get("zh-hant"), str):
             raise TableError(f"{path}:{line}: 每项必须有字符串 zh-hans 和 zh-hant")
-        extra = set(data) - {"zh-hans", "zh-hant", "zh-tw", "zh-hk", "note"}
+        extra = set(data) - {"zh-hans", "zh-hant", "zh-tw", "zh-hk", "kind", "note"}
         if extra:
-            raise TableError(f"{path}:{line}: 未知字段 {', '.join(sorted(extra))}（可用 zh-hans、zh-hant、zh-tw、zh-hk、note）")
+            raise TableError(f"{path}:{line}: 未知字段 {', '.join(sorted(extra))}（可用 zh-hans、zh-hant、zh-tw、zh-hk、kind、note）")
+        kind = data.get("kind", "")
+        if kind not in ("", "name"):
+            raise TableError(f"{path}:{line}: kind 只能是 name（产品、品牌、地点或法规名称），而不是 {kind!r}")
+        if not all(isinstance(data.get(k, ""), str) for k in ("zh-tw", "zh-hk", "note")):
+            raise TableError(f"{path}:{line}: zh-tw、zh-hk 和 note 必须是字符串")
         hans = data["zh-hans"]
         if hans in seen:
             raise TableError(f"{path}:{line}: “{hans}” 已在第 {seen[hans]} 行定义")
         seen[hans] = line
         forms = {k: v for k, v in data.items() if k.startswith("zh-") and k != "zh-hans"}
-        entries.append(TableEntry(hans, forms, str(data.get("note", "")), line))
+        entries.append(TableEntry(hans, forms, str(data.get("note", "")), line, kind))
     return entries
 
 
@@ -173,23 +188,37 @@ MEMO_MAX = 400
 """Strings up to this length are remembered by `Variant.convert`."""
 
 
+HELD_BASE = 0xF0000
+"""Placeholders for pinned phrases and titles during one OpenCC call: Supplementary Private Use
+Area-A characters, which OpenCC passes through unchanged and which never join a phrase."""
+_HELD_RANGE = "\U000F0000-\U000FFFFD"
+_HELD = re.compile(f"[{_HELD_RANGE}]")
+_CLAUSE = re.compile(_CLAUSE.pattern[:-2] + _HELD_RANGE + "]+")
+
+
 @dataclass
 class Variant:
     """A script variant of the site: its code, OpenCC configuration and pinned phrases."""
 
     code: str = HANS
-    opencc_config: str = "s2tw"
+    opencc_config: str = "s2twp"
     region: str = "tw"
     table: list[TableEntry] = field(default_factory=list)
     keep_markup: bool = False
     """Simplified only: leave protected spans as KEEP runs (the page is converted again later)."""
+    titles_config: str = "s2tw"
+    """Character-only configuration for titles of works in 《》."""
 
     def __post_init__(self) -> None:
         keys = (f"zh-{self.region}", "zh-hant")
         pins = {e.hans: e.form(keys) for e in self.table} if self.converts else {}
         # a pinned form is pinned again when met (converting converted text leaves it as it is)
         self._pinned = Matcher([*pins.items(), *((form, form) for form in pins.values() if form not in pins)])
+        # titles keep their wording: only the table's character forms (`zh-hant`) apply inside 《》
+        plain = {e.hans: e.form(("zh-hant",)) for e in self.table} if self.converts else {}
+        self._title_pins = Matcher(list(plain.items()))
         self._opencc = opencc_converter(self.opencc_config) if self.converts else None
+        self._titles = opencc_converter(self.titles_config) if self.converts else None
         self._memo: dict[str, str] = {}
 
     @property
@@ -242,23 +271,68 @@ class Variant:
             joined = joined.replace(mark, "")
         return joined
 
+    def exact(self, text: str) -> str:
+        """A name — publisher, author, brand, title of a work — in this variant: character forms
+        only, never regional vocabulary (运营研究社 stays 運營研究社 in Taiwan). The rendering script
+        marks it as a KEEP run carrying both forms, so the page's later conversion does the same."""
+        text = strip_sentinels(resolve_markup(text, self.region))
+        if self.converts:
+            return self._title_form(text)
+        if self.keep_markup and text:
+            return f"{KEEP_OPEN}{text}{ALT}{opencc_converter(self.titles_config).convert(text)}{KEEP_CLOSE}"
+        return text
+
+    def held_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """What OpenCC must not touch in `text`, with the form each becomes: titles of works in 《》
+        (character forms only) and pinned phrases, as sorted (start, end, form)."""
+        spans: list[tuple[int, int, str]] = []
+        pos = 0
+        for title in WORK_TITLE.finditer(text) if "《" in text else ():
+            spans.extend(self._pins_in(text, pos, title.start()))
+            spans.append((title.start(), title.end(), self._title_form(title.group(0))))
+            pos = title.end()
+        spans.extend(self._pins_in(text, pos, len(text)))
+        return spans
+
+    def _pins_in(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        if self._pinned.empty or start >= end:
+            return []
+        return [(start + a, start + b, form) for a, b, _, form in self._pinned.find(text[start:end])]
+
+    def _title_form(self, title: str) -> str:
+        assert self._titles is not None
+        out, pos = [], 0
+        for start, end, _, form in self._title_pins.find(title):
+            out.append(self._titles.convert(title[pos:start]))
+            out.append(form)
+            pos = end
+        out.append(self._titles.convert(title[pos:]))
+        return "".join(out)
+
     def _convert_plain(self, text: str) -> str:
         if not self.converts or not text:
             return text
         if "\x00" in text:  # OpenCC's C API would cut the string at a NUL
             return "\x00".join(self._convert_plain(part) for part in text.split("\x00"))
-        assert self._opencc is not None
-        if self._pinned.empty:
+        spans = self.held_spans(text)
+        if not spans:
             return self._opencc_simplified_only(text)
-        out, pos = [], 0
-        for start, end, _, form in self._pinned.find(text):
-            if start > pos:
-                out.append(self._opencc_simplified_only(text[pos:start]))
-            out.append(form)
-            pos = end
-        if pos < len(text):
+        if len(spans) > 0xFFFD or _HELD.search(text):  # no room for placeholders: one call per piece
+            out: list[str] = []
+            pos = 0
+            for start, end, form in spans:
+                out.extend((self._opencc_simplified_only(text[pos:start]), form))
+                pos = end
             out.append(self._opencc_simplified_only(text[pos:]))
-        return "".join(out)
+            return "".join(out)
+        masked: list[str] = []
+        pos = 0
+        for n, (start, end, _) in enumerate(spans):
+            masked.extend((text[pos:start], chr(HELD_BASE + n)))
+            pos = end
+        masked.append(text[pos:])
+        done = self._opencc_simplified_only("".join(masked))
+        return _HELD.sub(lambda m: spans[ord(m.group(0)) - HELD_BASE][2], done)
 
     def _opencc_simplified_only(self, text: str) -> str:
         """OpenCC on the text, leaving clauses that are already Traditional as they are."""

@@ -35,7 +35,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--strict", action="store_true", help="警告也视为失败")
     parser.add_argument("--fix", action="store_true", help="自动修正可安全修正的问题（空格、标点、键顺序）")
     parser.add_argument("--variants", action="store_true",
-                        help="不检查，列出每个术语的标题和别名在简体、繁体版中的写法，供编辑核对")
+                        help="不检查，列出繁体版的每一处用词改动（次数、首次出现、由谁决定）和每个术语的标题、别名，供编辑核对")
     parser.add_argument("--root", type=Path, default=Path("."), help="项目根目录（含 mkdocs.yml）")
     return parser.parse_args(argv)
 
@@ -60,24 +60,17 @@ def selected_paths(root: Path, args_paths: list[str]) -> set[str] | None:
 
 
 def print_variants(corpus: Corpus, settings: Settings, root: Path) -> int:
-    """The review listing: every title and alias in both scripts, marking pinned phrases."""
+    """The review listing (`lint.variants_report`): vocabulary changes, then titles and aliases."""
     from handbook.core.project import Project
     from handbook.core.variants import HANT, TableError
+    from handbook.lint import variants_report
 
     try:
         variant = Project.of(root, settings, corpus).variant(HANT)
     except TableError as err:
         sys.stderr.write(f"scripts/lint: 配置错误：{err}\n")
         return 2
-    pinned = [e.hans for e in variant.table]
-    print("id\t简体\t繁體\t说明")
-    for term in corpus.terms.values():
-        for name in term.names:
-            hant = variant.convert(name)
-            notes = [f"转换表：{p}" for p in pinned if p in name]
-            if hant == name:
-                notes.append("两版相同")
-            print(f"{term.id}\t{name}\t{hant}\t{'；'.join(notes)}")
+    variants_report.write(variant, corpus, root, sys.stdout)
     return 0
 
 

@@ -89,6 +89,7 @@ class PageBuilder:
             autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined)
         self.env.filters["tr"] = self.variant.convert
+        self.env.filters["exact"] = self.variant.exact
         self.env.filters["md"] = self.md_escape
         self.env.globals["figure"] = figure
 

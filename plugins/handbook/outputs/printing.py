@@ -111,9 +111,10 @@ class PrintBook:
     def _sources(self, entry: Entry) -> str:
         parts = []
         for s in entry.sources:
-            text = (f"{s.author}：" if s.author else "") + (f"《{s.title}》，" if s.title else "") + s.publisher
-            text += (f"，{s.date}" if s.date else "") + (f"（{s.note}）" if s.note else "")
-            parts.append(self.t(text) + (f"（{s.url}）" if s.url else ""))
+            exact = self.variant.exact  # names and titles keep their wording
+            text = (f"{exact(s.author)}：" if s.author else "") + (f"《{exact(s.title)}》，" if s.title else "")
+            text += exact(s.publisher) + (f"，{s.date}" if s.date else "") + (f"（{self.t(s.note)}）" if s.note else "")
+            parts.append(text + (f"（{s.url}）" if s.url else ""))
         return "；".join(parts)
 
     def _ref(self, entry: Entry) -> dict[str, str]:
@@ -132,7 +133,7 @@ class PrintBook:
 
     def _case(self, case: Case) -> dict[str, Any]:
         return {
-            "anchor": anchor(case), "title": self.t(case.title), "brand": self.t(case.brand),
+            "anchor": anchor(case), "title": self.t(case.title), "brand": self.variant.exact(case.brand),
             "industry": self.t(case.industry), "period": self.t(case.period), "summary": self.t(case.summary),
             "metrics": [{"label": self.t(m.label), "figure": self.t(figure(m)), "period": self.t(m.period),
                          "source": self.t(m.source)} for m in case.metrics],
