@@ -1,7 +1,7 @@
 """项目转换表（conversions.yml）中的词，如果已经没有任何条目、页面或界面文字用到，提醒删除或确认。
 
 固定写法是编辑审阅过的决定；词语从正文消失后，这一项就只是噪音，还会让人以为它仍在起作用。
-查找范围：terms/、cases/、docs/ 和手册自己的页面模板。
+查找范围：terms/、cases/、docs/，以及手册自己的页面模板和界面文字（outputs/ 与 adapter/ 中的源文件）。
 
 Pass::
 
@@ -28,14 +28,16 @@ LEVEL = Level.WARNING
 SCOPE = "corpus"
 BUILD = False
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "outputs" / "templates"
-"""The handbook's own page templates (read as text: their words reach the pages too)."""
+PACKAGE = Path(__file__).resolve().parents[2]
+UI_SOURCES = (("outputs", "*.py"), ("outputs/templates", "*.j2"), ("adapter", "*.py"), ("adapter/theme", "**/*.html"))
+"""The handbook's own templates and UI strings (read as text: their words reach the pages too)."""
 
 
 def used_text(ctx: Context) -> str:
     """All the text the editions are made from."""
     texts = [d.text for d in ctx.corpus.documents]
-    for folder, pattern in ((Path(ctx.root) / "docs", "*.md"), (TEMPLATES, "*.j2")):
+    places = [(Path(ctx.root) / "docs", "*.md"), *((PACKAGE / folder, pattern) for folder, pattern in UI_SOURCES)]
+    for folder, pattern in places:
         texts += [p.read_text("utf-8", errors="replace") for p in sorted(folder.glob(pattern))]
     return "\n".join(texts)
 
