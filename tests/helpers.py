@@ -41,7 +41,7 @@ def term_text(ident: str, title: str, related: list[str] | None = None, *, body:
         "id": ident, "title": title, "category": "基础概念",
         "summary": f"{title}是一个用于测试的术语。",
         "related": related if related is not None else [],
-        "sources": [{"publisher": "见实", "title": "见实私域流量运营词汇手册（1.0 版）"}],
+        "sources": [{"publisher": "见实", "title": "见实私域流量运营词汇手册", "date": "2020"}],
         "since": "1.0",
     }
     data.update(fields)
@@ -59,7 +59,7 @@ def case_text(ident: str, terms: list[str], *, body: str = BODY_CASE, **fields: 
         "id": ident, "title": "某品牌的私域试点", "brand": "某品牌", "industry": "零售",
         "period": "2022 年", "summary": "某品牌用三个月把私域用户做到 5 万人。", "terms": terms,
         "metrics": [{"label": "私域用户", "figure": 5, "unit": "万人", "period": "2022 年", "source": "见实"}],
-        "sources": [{"publisher": "见实", "title": "见实私域流量运营词汇手册（1.0 版）"}],
+        "sources": [{"publisher": "见实", "title": "见实私域流量运营词汇手册", "date": "2020"}],
         "since": "1.0",
     }
     data.update(fields)
@@ -168,8 +168,8 @@ category: 基础概念
 summary: 某术语是一个用于测试的术语。
 related: [siyu, chudian]
 sources:
-  - publisher: 见实
-    title: 手册
+  - {publisher: 见实, title: 手册,
+     date: "2021"}
 since: "1.0"
 ---
 ## 释义

@@ -11,6 +11,8 @@ from helpers import REPO, term_text
 
 pytestmark = pytest.mark.build
 FULL = corpus_mod.load(REPO)
+OUTSIDE_1_0 = {"maoye-baihuo", "feizhimi", "qiaqia", "quchenshi", "ur"}
+"""Case studies taken from articles outside the 1.0 glossary: first published in 1.1."""
 
 
 def test_edition_1_0_build_has_exactly_the_105_terms(tmp_path):
@@ -21,6 +23,7 @@ def test_edition_1_0_build_has_exactly_the_105_terms(tmp_path):
         assert len(terms) == 105
         cases = {p.parent.name for p in (root / "cases").glob("*/index.html")}
         assert cases == {c.id for c in FULL.cases.values() if c.since == "1.0"}
+        assert not cases & OUTSIDE_1_0
     numbers = sorted(t.number for t in FULL.terms.values() if t.since == "1.0")
     assert numbers == list(range(1, 106))
     changelog = (site / "changelog" / "index.html").read_text("utf-8")
@@ -42,10 +45,18 @@ def test_changelog_lists_exactly_the_additions_and_revisions(real_site):
     groups = dict(re.findall(r"<h3>([^<（]+)（(\d+)）</h3>", v11))
     added = {t.title for t in FULL.terms.values() if t.since == "1.1"}
     revised = {t.title for t in FULL.entries() if any(c.edition == "1.1" for c in t.changed)}
-    assert groups == {"新增术语": str(len(added)), "新增案例": "5", "修订": str(len(revised))}
+    cases = {c.title for c in FULL.cases.values() if c.since == "1.1"}
+    assert groups == {"新增术语": str(len(added)), "新增案例": str(len(cases)), "修订": str(len(revised))}
     listed = set(re.findall(r'title="[^"]*">([^<]+)</a>', v11))
-    assert added <= listed and revised <= listed
+    assert added <= listed and revised <= listed and cases <= listed
+    assert {c.title for c in FULL.cases.values() if c.id in OUTSIDE_1_0} <= cases
     assert len(added) >= 40 and len(revised) >= 10
+
+
+def test_current_edition_build_has_every_case_including_the_five_added_in_1_1(real_site):
+    for root in (real_site, real_site / "zh-Hant"):
+        cases = {p.parent.name for p in (root / "cases").glob("*/index.html")}
+        assert cases == set(FULL.cases) and OUTSIDE_1_0 <= cases
 
 
 def test_deprecated_term_shows_its_replacement_and_is_not_autolinked(project):

@@ -19,7 +19,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 def glossary() -> Corpus:
     def term(ident, title, *aliases, autolink=True):
-        return Term(id=ident, title=title, summary=f"{title}的一句话定义。", sources=[Source("见实", "手册")],
+        return Term(id=ident, title=title, summary=f"{title}的一句话定义。", sources=[Source("见实", "2021", "手册")],
                     since="1.0", category="基础概念", aliases=list(aliases), related=[], autolink=autolink)
 
     terms = [term("siyu", "私域", "私域运营"), term("siyu-liuliang", "私域流量"), term("liuliangchi", "流量池"),

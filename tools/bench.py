@@ -83,7 +83,7 @@ def bench_linking(sizes: list[int]) -> dict[str, Any]:
         core = real_names[:50]  # the same real titles at every size, so the text has the same mentions
         names = list(dict.fromkeys(core + ["".join(rng.sample(words, 2)) for _ in range(size * 2)]))[:size]
         chunk = max(1, len(text) // size)  # each term gets a share of the prose as its body, as in a real corpus
-        terms = {f"t{n}": Term(id=f"t{n}", title=name, summary="。", sources=[Source("a", "b")], since="1.0",
+        terms = {f"t{n}": Term(id=f"t{n}", title=name, summary="。", sources=[Source("a", "2021", "b")], since="1.0",
                                category="基础概念", body=text[n * chunk:(n + 1) * chunk][:5000])
                  for n, name in enumerate(names)}
         index = TermIndex(Corpus(terms=terms), "1.0")

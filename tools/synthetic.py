@@ -75,7 +75,7 @@ def make(root: Path, terms: int, repo: Path | None = None, seed: int = 7, cases:
             "category": categories[n % len(categories)],
             "summary": f"{title}是私域运营中{rng.choice(words)}与{rng.choice(words)}相结合的做法。",
             "related": related if len(related) >= 2 else ids[:2],
-            "sources": [{"publisher": "见实", "title": "见实私域流量运营词汇手册（1.0 版）"}],
+            "sources": [{"publisher": "见实", "title": "见实私域流量运营词汇手册", "date": "2020"}],
             "since": "1.0",
         }
         order = key_order("term")
@@ -91,7 +91,7 @@ def make(root: Path, terms: int, repo: Path | None = None, seed: int = 7, cases:
             "industry": "零售", "period": "2022 年", "summary": f"该品牌用三个月把{titles[0]}做成了可复制的模型。",
             "terms": picked,
             "metrics": [{"label": "私域用户", "figure": rng.randint(1, 99), "unit": "万人", "period": "2022 年", "source": "见实"}],
-            "sources": [{"publisher": "见实", "title": "见实私域流量运营词汇手册（1.0 版）"}], "since": "1.0",
+            "sources": [{"publisher": "见实", "title": "见实私域流量运营词汇手册", "date": "2020"}], "since": "1.0",
         }
         mention = [titles[ids.index(p)] for p in picked]
         body = ["## 背景", "", _paragraph(rng, prose, mention[:1]), "", "## 做法", "", _paragraph(rng, prose, mention[1:]),

@@ -34,13 +34,16 @@ def edition_key(edition: str) -> tuple[int, ...]:
 
 @dataclass(frozen=True)
 class Source:
-    """Where a fact was first published."""
+    """Where a fact was first published: a real publication, dated (the schema requires `date`)."""
 
     publisher: str
+    date: str
+    """"YYYY", "YYYY-MM" or "YYYY-MM-DD"; an inferred date says so in `note`."""
     title: str | None = None
+    """The exact title; None when it could not be established (then `note` says so)."""
     author: str | None = None
-    date: str | None = None
     url: str | None = None
+    """An http(s) address of the original or of a public copy."""
     note: str | None = None
     """What a reader should know: the original title could not be established, a date is inferred…"""
 

@@ -141,7 +141,7 @@ def _explain(error: ValidationError, doc: Document) -> Iterator[Problem]:
 
 _PATTERN_HINTS = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "只用小写字母、数字和连字符，如 siyu-liuliang",
-    "^https://[^\\s]+$": "必须是 https:// 开头的完整网址，不含空格",
+    "^https?://[^\\s]+$": "必须是 http:// 或 https:// 开头的完整网址，不含空格",
     "^[1-9][0-9]*\\.[0-9]+$": "写作 \"1.0\" 这样带引号的版次",
     "^\\S(.*\\S)?$": "去掉首尾空格",
     "^[\\x20-\\x7E]+$": "只用半角英文字母、数字和符号",

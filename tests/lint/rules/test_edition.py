@@ -13,7 +13,7 @@ def test_undeclared_and_inconsistent(project):
     project.write("terms/x.md", with_lines(VALID_TERM, l10='since: "1.1"\nchanged:\n  - {edition: "1.0", note: 早于收录}'))
     project.write("terms/y.md", term_text("y", "乙", ["siyu", "chudian"], since="2.0"))
     found = problems(project, RULE)
-    assert at(found) == [("terms/x.md", 12, 6), ("terms/y.md", 12, 1)]
+    assert at(found) == [("terms/x.md", 12, 6), ("terms/y.md", 13, 1)]
     assert "早于收录" in found[0].message and "未在 mkdocs.yml" in found[1].message
 
 

@@ -21,9 +21,28 @@ def test_every_error_with_its_line(project):
 
 
 def test_nested_field_in_yaml_terms(project):
-    project.write("terms/x.md", with_lines(VALID_TERM, l9="    title: 手册\n    url: http://example.com"))
+    project.write("terms/x.md", with_lines(VALID_TERM, l9='     date: "2021", url: ftp://example.com}'))
     found = problems(project, RULE)
-    assert at(found) == [("terms/x.md", 10, 5)] and "`sources[0].url`" in found[0].message
+    assert at(found) == [("terms/x.md", 9, 20)] and "`sources[0].url`" in found[0].message
+
+
+def test_http_and_https_urls_pass(project):
+    project.write("terms/x.md", with_lines(VALID_TERM, l9='     date: "2021", url: http://example.com/a}'))
+    project.write("terms/y.md", with_lines(VALID_TERM, l2="id: y", l3="title: 乙", l9='     date: "2021", url: https://example.com/a}'))
+    assert problems(project, RULE) == []
+
+
+def test_every_source_needs_a_date(project):
+    project.write("terms/x.md", with_lines(VALID_TERM, l8="  - publisher: 见实", l9="    title: 手册"))
+    found = problems(project, RULE)
+    assert at(found) == [("terms/x.md", 8, 5)] and "`sources[0]`缺少必填字段 `date`" in found[0].message
+
+
+def test_date_is_year_month_or_day(project):
+    for n, value in enumerate(["2022/05", "22", "2022-5", "2022-13", "May 2022"]):
+        project.write(f"terms/x{n}.md", with_lines(VALID_TERM, l2=f"id: x{n}", l3=f"title: 乙{n}", l9=f'     date: "{value}"}}'))
+    found = problems(project, RULE)
+    assert len(found) == 5 and all("`sources[0].date`" in p.message and p.line == 9 for p in found)
 
 
 def test_wrong_type_of_list_item(project):

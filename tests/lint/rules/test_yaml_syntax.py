@@ -36,7 +36,7 @@ def test_unclosed_quote_is_reported_where_it_opens(project):
 
 
 def test_bad_indentation_is_reported_at_the_offending_line(project):
-    project.write("terms/x.md", with_lines(VALID_TERM, l9="  title: 手册"))
+    project.write("terms/x.md", with_lines(VALID_TERM, l8="  - publisher: 见实", l9="  title: 手册"))
     found = problems(project, RULE)
     assert [(p.path, p.line) for p in found] == [("terms/x.md", 9)]
     assert "缩进" in found[0].message

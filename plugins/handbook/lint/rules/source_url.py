@@ -1,6 +1,6 @@
 """出处网址必须是完整、安全的链接：有主机名，不带用户名密码和跟踪参数（utm_*、spm、fbclid 等）。
 
-只接受 https（javascript:、data:、http: 由 schema 拒绝）。
+只接受 http 和 https（javascript:、data:、ftp: 等由 schema 拒绝）；原文有 https 地址时优先写 https。
 
 Pass::
 
@@ -40,8 +40,8 @@ def check(doc: Document, ctx: Context) -> Iterable[Problem]:
         except ValueError:
             yield doc.problem(ID, LEVEL, f"网址无法解析：{url}", "检查括号和特殊字符", at=at)
             continue
-        if parts.scheme.lower() != "https":
-            continue  # the schema requires https:// and reports it
+        if parts.scheme.lower() not in ("http", "https"):
+            continue  # the schema requires http(s):// and reports it
         if not parts.hostname or "." not in parts.hostname or parts.username or parts.password:
             yield doc.problem(ID, LEVEL, f"网址缺少有效的主机名：{url}", "写出完整网址，如 https://example.com/…", at=at)
             continue
