@@ -21,6 +21,8 @@ RULE = "figure-period"
     "复购率 = 复购用户数 ÷ 购买用户数 × 100%",
     "设置“邀请 5 人得小圆饼”的福利，或者邀请 3 人即可领取。",
     "会员分 5 级，门店周边 3 公里是主要客群，共 7 天。",
+    "建群时按 50 名超级用户配 100 名潜在超级用户。",
+    "用“1 元购”商品激活用户，活动叫《10 万人的私域》。",
 ])
 def test_passing_sentences(sentence):
     assert undated_figures(sentence) == []
@@ -55,6 +57,13 @@ def test_a_table_row_is_one_unit_and_a_bold_lead_its_own_sentence():
             "| 复购率 | 30% | |\n\n1. **2022 年试点。** 客户增至 5 万人。\n")
     undated = [s.where[0] for s in sentences(body, 10) if undated_figures(s.text)]
     assert undated == [(13, 1), (15, 17)]
+
+
+def test_a_list_takes_the_period_of_its_lead_paragraph_only():
+    body = ("截至 2023 年白皮书发布：\n\n- 学习人次接近 500 万。\n- 员工超过 1 万人。\n\n"
+            "其他数字如下：\n\n- 学员超过 15 万人。\n\n## 成效\n\n- 复购率 30%。\n")
+    undated = [s.text for s in sentences(body, 1) if undated_figures(s.text, s.lead)]
+    assert undated == ["- 学员超过 15 万人。", "- 复购率 30%。"]
 
 
 def test_passes_in_a_term(project):

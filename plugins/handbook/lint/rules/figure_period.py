@@ -6,16 +6,17 @@
 **什么算数字**：阿拉伯数字或汉字数字后接统计单位——`%`、`万`、`亿`、`w`、`元`、`倍`、`成`、
 `个百分点`、`人`、`名`、`位`、`家`（门店、企业）、`个`后接群、门店、城市、品牌、账号或用户等，
 以及“百分之……”“翻了一番”。“每周 2–3 次”“48 小时内”“7 天”“5 类”“3 公里”这类频次、时长和
-分类不是统计数字，不检查；写操作建议或平台规则的分句（含“建议”“控制在”“不超过”“以内”“上限”
-“最多”“至少”“满……元”“例如设为”等）也不检查。
+分类不是统计数字，不检查；写操作建议、配比或平台规则的分句（含“建议”“控制在”“不超过”
+“以内”“上限”“按 50 名……”“满……元”“邀请 5 人”，或算式里的“× 100%”）也不检查；引号和书名号
+里的数字（活动名、口号）也不检查。
 
 **什么算时段**：四位年份（`2022 年`、`2022–2023 年`、`2023 财年`）、季度（`第二季度`、`Q2`）、
 月份（`6 月`）、大促和活动（`双十一`、`618`、`春节`、`周年庆`、`……期间`）、`当年`、`同年`、
 `上半年`、`首月`，以及明说的`年份未注明`。推断出的年份写成“约 2022 年（推断）”。
 
 **同一句的范围**：段落和列表项按“。！？”分句，时段必须和数字在同一句里；表格的一行算一句
-（时段常写在另一列）。列表项开头的粗体小标题是独立的一句。每句只报告一次，位置是句中第一个
-缺少时段的数字。
+（时段常写在另一列）；以冒号结尾的引导段（如“截至 2023 年白皮书发布：”）写明的时段适用于紧随其后
+的整个列表。列表项开头的粗体小标题是独立的一句。每句只报告一次，位置是句中第一个缺少时段的数字。
 
 Pass::
 
@@ -61,7 +62,7 @@ _PERIOD = re.compile(
     r"|当年|同年|次年|去年|今年|上半年|下半年|全年|首月|首年|当月|当季|当天|首日")
 _GUIDANCE = re.compile(
     r"建议|控制在|不超过|不要超过|不宜|以内|上限|门槛|例如设|比如设|可设|设为|规定|限制|限额"
-    r"|满\s*\d|立减|售价|定价|原价|到手价|秒杀|包邮|免单|(?:邀请|推荐|拉)\s*\d+\s*[人位名]|\d+\s*人成团"
+    r"|按\s*\d|满\s*\d|立减|售价|定价|原价|到手价|秒杀|包邮|免单|(?:邀请|推荐|拉)\s*\d+\s*[人位名]|\d+\s*人成团"
     r"|[=＝÷×]|乘以")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|《[^》]*》|‘[^’]*’")
 _CLAUSE = re.compile(r"[，,；;：:、（）()]")
@@ -79,18 +80,22 @@ class Sentence:
 
     text: str
     where: tuple[tuple[int, int], ...]
+    lead: str = ""
+    """For a list item: the paragraph ending in a colon that introduces the list."""
 
 
 def _units(lines: list[str], first_line: int) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
-    """The body's blocks: ("row", [line]) for table rows, ("prose", [lines]) for a heading, a
-    paragraph or one list item (with its continuation lines). Each line is (line number, col, text)."""
+    """The body's blocks: ("row", [line]) for a table row, ("heading", [line]), ("para", [lines]) for a
+    paragraph and ("item", [lines]) for one list item with its continuation lines.
+    Each line is (line number, col, text)."""
     block: list[tuple[int, int, str]] = []
+    kind = "para"
     for n, raw in enumerate(lines):
         line = first_line + n
         text = raw.rstrip()
         starts = not text.strip() or _HEADING.match(text) or _TABLE.match(text) or _LIST.match(text)
         if starts and block:
-            yield "prose", block
+            yield kind, block
             block = []
         if not text.strip():
             continue
@@ -99,16 +104,20 @@ def _units(lines: list[str], first_line: int) -> Iterator[tuple[str, list[tuple[
                 yield "row", [(line, 1, text)]
             continue
         if _HEADING.match(text):
-            yield "prose", [(line, 1, text)]
+            yield "heading", [(line, 1, text)]
             continue
-        lead = len(text) - len(text.lstrip(" >"))
-        block.append((line, lead + 1, text[lead:]))
+        if not block:
+            kind = "item" if _LIST.match(text) else "para"
+        indent = len(text) - len(text.lstrip(" >"))
+        block.append((line, indent + 1, text[indent:]))
     if block:
-        yield "prose", block
+        yield kind, block
 
 
 def sentences(body: str, first_line: int) -> Iterator[Sentence]:
-    """Every sentence of a Markdown body with its file positions; a table row counts as one."""
+    """Every sentence of a Markdown body with its file positions; a table row counts as one, and the
+    items of a list carry the paragraph that introduces it with a colon (“截至 2023 年：”)."""
+    lead = ""
     for kind, block in _units(prose_lines(body), first_line):
         chars: list[str] = []
         where: list[tuple[int, int]] = []
@@ -117,6 +126,8 @@ def sentences(body: str, first_line: int) -> Iterator[Sentence]:
                 chars.append(ch)
                 where.append((line, col + i))
         text = "".join(chars)
+        if kind != "item":
+            lead = text if kind == "para" and text.rstrip().endswith(("：", ":")) else ""
         if kind == "row":
             yield Sentence(text, tuple(where))
             continue
@@ -128,7 +139,7 @@ def sentences(body: str, first_line: int) -> Iterator[Sentence]:
         bounds = sorted(cuts)
         for start, end in zip(bounds, bounds[1:], strict=False):
             if text[start:end].strip():
-                yield Sentence(text[start:end], tuple(where[start:end]))
+                yield Sentence(text[start:end], tuple(where[start:end]), lead if kind == "item" else "")
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -138,10 +149,10 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
-def undated_figures(text: str) -> list[re.Match[str]]:
-    """The statistical figures of one sentence that lack a period in it (empty if it has one)."""
+def undated_figures(text: str, lead: str = "") -> list[re.Match[str]]:
+    """The statistical figures of one sentence that lack a period in it or in its list's lead."""
     clean = text.replace(MASK, " ")
-    if _PERIOD.search(clean):
+    if _PERIOD.search(clean) or _PERIOD.search(lead.replace(MASK, " ")):
         return []
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(clean)]
     return [m for m in _FIGURE.finditer(clean)
@@ -153,7 +164,7 @@ def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     if doc.kind not in ("term", "case") or not doc.body:
         return
     for sentence in sentences(doc.body, doc.body_line):
-        found = undated_figures(sentence.text)
+        found = undated_figures(sentence.text, sentence.lead)
         if found:
             first = found[0]
             line, col = sentence.where[first.start()]
