@@ -32,6 +32,8 @@ def test_edition_1_0_build_has_exactly_the_105_terms(tmp_path):
     assert "handbook-1.0-zh-Hans.pdf" not in home  # PDFs were switched off for this build
     qiye = (site / "terms" / "siyu" / "index.html").read_text("utf-8")
     assert 'href="../qiye-weixin/"' not in qiye  # 企业微信 is a 1.1 term: not linked in 1.0
+    api = (site / "terms" / "api" / "index.html").read_text("utf-8")
+    assert "三联中读的案例" in api and "cases/sanlian-zhongdu/" not in api  # a 1.1 case: plain text in 1.0
 
 
 def section(html: str, heading: str) -> str:

@@ -77,3 +77,19 @@ def test_matcher_is_leftmost_longest(words, text):
     words = sorted(set(words))
     got = [(s, e, k) for s, e, k, _ in Matcher((w, w) for w in words).find(text)]
     assert got == brute(words, text)
+
+
+def test_a_reference_to_an_entry_of_a_later_edition_is_plain_text_in_an_earlier_one():
+    from dataclasses import replace
+
+    from handbook.core.model import Corpus
+
+    full = glossary()
+    later = replace(full.terms["cdp"], since="1.2")
+    full = Corpus(terms={**full.terms, "cdp": later})
+    linker = Linker(TermIndex(full.for_edition("1.1"), "1.1", full=full), "all")
+    page = linker.begin_page("terms/here/")
+    html = markdown.Markdown(extensions=[HandbookExtension(Variant(HANS), linker)]).convert(
+        "见 [[cdp|数据平台]] 和 [[CDP]]，以及 [[不存在]]。")
+    assert "数据平台" in html and 'href' not in html.split("不存在")[0]
+    assert page.unresolved == ["[[不存在]]"]

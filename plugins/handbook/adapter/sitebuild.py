@@ -101,7 +101,7 @@ class SiteBuild:
         self.hans = Variant(HANS, settings.opencc_config, region=settings.region, keep_markup=True)
         """The rendering script: Simplified, protected spans kept for the conversion."""
         self.hant = self.project.variant(HANT)
-        self.index = TermIndex(self.project.corpus, settings.edition, [self.hans])
+        self.index = TermIndex(self.project.corpus, settings.edition, [self.hans], self.project.full)
         self.linker = Linker(self.index, settings.link_scope)
         self.extension = HandbookExtension(self.hans, self.linker)
         self.converter = PageConverter(self.hant, self.site_url, HANT_PREFIX, own_files=("search/",),

@@ -86,7 +86,8 @@ class Target(NamedTuple):
 class TermIndex:
     """Surface forms → terms for one build; explicit references resolve by id, title or alias."""
 
-    def __init__(self, corpus: Corpus, edition: str, variants: list[Variant] | None = None) -> None:
+    def __init__(self, corpus: Corpus, edition: str, variants: list[Variant] | None = None,
+                 full: Corpus | None = None) -> None:
         self.targets = {t.id: Target(t.id, t.title, t.summary, entry_url(t), t.src_uri) for t in corpus.terms.values()}
         self._by_name: dict[str, str] = {}
         surfaces: dict[str, str] = {}
@@ -100,6 +101,14 @@ class TermIndex:
             self._by_name.setdefault(normalise_ref(ident), ident)
         self.cases = {c.id: Target(c.id, c.title, c.summary, entry_url(c), c.src_uri, "case") for c in corpus.cases.values()}
         """Case studies, by id: `[[maoye-baihuo|茂业百货的试点]]` links a case page."""
+        self.outside: set[str] = set()
+        """Names of entries in the full corpus that this edition does not have (added later or removed)."""
+        if full is not None:
+            for term in full.terms.values():
+                if term.id not in self.targets:
+                    self.outside.update(normalise_ref(n) for n in (term.id, *term.names))
+            self.outside.update(normalise_ref(c) for c in full.cases if c not in self.cases)
+            self.outside -= set(self._by_name) | set(self.cases)
         self.matcher: Matcher[str] = Matcher(surfaces.items(), prime=character_frequency(corpus))
 
     @staticmethod
@@ -114,6 +123,10 @@ class TermIndex:
         if ident:
             return self.targets.get(ident)
         return self.cases.get(key)
+
+    def outside_edition(self, ref: str) -> bool:
+        """True when an explicit reference names an entry of another edition: shown as plain text here."""
+        return normalise_ref(ref) in self.outside
 
     def ambiguities(self, text: str) -> Iterator[tuple[tuple[int, int, str], tuple[int, int, str]]]:
         """Places where the linked name hides an overlapping name (see Matcher.ambiguities)."""

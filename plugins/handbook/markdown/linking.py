@@ -99,6 +99,10 @@ class ExplicitReferenceProcessor(InlineProcessor):
             el.text = AtomicString(label or ref)
             return el, m.start(0), m.end(0)
         target = self.linker.index.resolve(ref)
+        if target is None and self.linker.index.outside_edition(ref):
+            el = etree.Element("span", {"class": "hb-nolink"})  # an entry of a later edition: plain text here
+            el.text = AtomicString(label or ref)
+            return el, m.start(0), m.end(0)
         if target is None:
             self.linker.page.unresolved.append(m.group(0))
             el = etree.Element("span", {"class": "hb-nolink hb-unresolved"})

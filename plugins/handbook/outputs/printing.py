@@ -84,7 +84,7 @@ class PrintBook:
         self.edition = edition
         self.editions = editions
         self.info = info or BookInfo()
-        index = TermIndex(corpus, edition, [variant])
+        index = TermIndex(corpus, edition, [variant], self.full)
         self.linker = Linker(index, "section", href=lambda target, _: f"#{target.kind}-{target.id}")
         self.md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, HandbookExtension(variant, self.linker)])
         self.env = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,
