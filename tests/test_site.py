@@ -173,9 +173,10 @@ def test_term_pages_carry_defined_term_json_ld(real_site):
 def test_home_page_links_the_downloads_with_size_and_pages(real_site):
     for root, label in ((real_site, "简体中文版"), (real_site / "zh-Hant", "簡體中文版")):
         home = (root / "index.html").read_text("utf-8")
-        assert re.search(r'href="(\.\./)?downloads/handbook-1\.1-zh-Hans\.pdf"', home)
+        pdf = re.escape(f"downloads/handbook-{EDITION}-zh-Hans.pdf")
+        assert re.search(rf'href="(\.\./)?{pdf}"', home)
         assert f"PDF {label}" in home
-        assert re.search(r"1\.1 版，\d+ [页頁]，[\d.]+ MB", home)
+        assert re.search(re.escape(EDITION) + r" 版，\d+ [页頁]，[\d.]+ MB", home)
 
 
 class _Fetched(HTMLParser):
