@@ -10,6 +10,13 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 
+
+def current_edition() -> str:
+    """The edition a plain build makes: `plugins: handbook: edition` in the real mkdocs.yml."""
+    from handbook.core import settings
+
+    return settings.read(REPO / "mkdocs.yml").edition
+
 BODY_TERM = """## 释义
 
 这是一个用于测试的术语，说明它是什么。

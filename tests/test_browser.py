@@ -94,10 +94,10 @@ WORKER_QUERIES = """async ([queries]) => {
 @pytest.mark.parametrize("code,prefix", [("zh-Hans", ""), ("zh-Hant", "zh-Hant/")])
 def test_search_ranks_each_title_and_alias_first(page, server, code, prefix):
     from handbook.core import corpus as corpus_mod
-    from helpers import REPO, real_variant
+    from helpers import REPO, current_edition, real_variant
 
     convert = real_variant(code).convert
-    corpus = corpus_mod.load(REPO).for_edition("1.1")
+    corpus = corpus_mod.load(REPO).for_edition(current_edition())
     queries = [(convert(name), term.id) for term in corpus.terms.values() for name in term.names]
     page.goto(f"{server}/{prefix}")
     results = page.evaluate(WORKER_QUERIES, [[q for q, _ in queries]])

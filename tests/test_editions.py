@@ -72,3 +72,36 @@ def test_deprecated_term_shows_its_replacement_and_is_not_autolinked(project):
     assert "1.0 收录 / 1.1 停用" in page
     home = (project.root / "site" / "index.html").read_text("utf-8")
     assert 'href="terms/jiuci/"' not in home and 'href="terms/chudian/"' in home
+
+
+def test_edition_1_1_build_has_exactly_the_terms_and_cases_of_1_1(tmp_path):
+    site = build_real_site(tmp_path, HANDBOOK_EDITION="1.1", HANDBOOK_PDF="0")
+    editions = {"1.0", "1.1"}
+    for root in (site, site / "zh-Hant"):
+        terms = {p.parent.name for p in (root / "terms").glob("*/index.html")}
+        assert terms == {t.id for t in FULL.terms.values() if t.since in editions}
+        assert len(terms) == 155
+        cases = {p.parent.name for p in (root / "cases").glob("*/index.html")}
+        assert cases == {c.id for c in FULL.cases.values() if c.since in editions}
+        assert len(cases) == 17
+    changelog = (site / "changelog" / "index.html").read_text("utf-8")
+    assert "1.1 版" in changelog and "1.2 版" not in changelog
+    siyu = (site / "terms" / "siyu" / "index.html").read_text("utf-8")
+    # 私域 gained 1.2 relations and text in 1.2; in the 1.1 build those terms are neither listed nor linked
+    assert 'href="../qiye-weixin/"' in siyu
+    assert 'href="../siyu-hegui/"' not in siyu and 'href="../jiekou-xuke/"' not in siyu
+    assert (site / "downloads" / "glossary-1.1.json").is_file()
+
+
+def test_changelog_lists_the_additions_and_revisions_of_1_2(real_site):
+    html = (real_site / "changelog" / "index.html").read_text("utf-8")
+    v12 = html.split('id="v1-2"', 1)[1].split('id="v1-1"', 1)[0]
+    groups = dict(re.findall(r"<h3>([^<（]+)（(\d+)）</h3>", v12))
+    added = {t.title for t in FULL.terms.values() if t.since == "1.2"}
+    added_cases = {c.title for c in FULL.cases.values() if c.since == "1.2"}
+    revised = {t.title for t in FULL.entries() if any(c.edition == "1.2" for c in t.changed)}
+    assert groups == {"新增术语": str(len(added)), "新增案例": str(len(added_cases)), "修订": str(len(revised))}
+    listed = set(re.findall(r'title="[^"]*">([^<]+)</a>', v12))
+    assert added <= listed and added_cases <= listed and revised <= listed
+    assert len(FULL.terms) >= 180 and len(FULL.cases) >= 20
+    assert len(added) >= 25 and len(added_cases) >= 3 and len(revised) >= 8

@@ -12,16 +12,17 @@ import pytest
 
 from handbook.core import corpus as corpus_mod
 from handbook.core.variants import HANS, HANT
-from helpers import REPO, real_variant
+from helpers import REPO, current_edition, real_variant
 from test_site import protected_texts, simplified_only
 
 pytestmark = pytest.mark.build
-CORPUS = corpus_mod.load(REPO).for_edition("1.1")
+EDITION = current_edition()
+CORPUS = corpus_mod.load(REPO).for_edition(EDITION)
 CLOSING = set("，。、；：！？）」』》”’〕】")
 
 
 def pdf(site: Path, code: str) -> Path:
-    return site / "downloads" / f"handbook-1.1-{code}.pdf"
+    return site / "downloads" / f"handbook-{EDITION}-{code}.pdf"
 
 
 @lru_cache(maxsize=4)
@@ -138,7 +139,7 @@ def test_traditional_pdf_has_no_simplified_only_characters(real_site):
 @pytest.mark.parametrize("code", [HANS, HANT])
 def test_metadata_title_language_author(real_site, code):
     reader = pypdf.PdfReader(pdf(real_site, code))
-    assert "1.1" in reader.metadata.title and conv(code)("私域运营术语手册") in reader.metadata.title
+    assert EDITION in reader.metadata.title and conv(code)("私域运营术语手册") in reader.metadata.title
     assert reader.metadata.author == conv(code)("私域运营术语手册编写组")
     assert reader.trailer["/Root"]["/Lang"] == code
 

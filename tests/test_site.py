@@ -11,12 +11,13 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from handbook.core import corpus as corpus_mod
-from helpers import REPO
+from helpers import REPO, current_edition
 from linkcheck import check_site
 
 pytestmark = pytest.mark.build
 
-CORPUS = corpus_mod.load(REPO).for_edition("1.1")
+EDITION = current_edition()
+CORPUS = corpus_mod.load(REPO).for_edition(EDITION)
 
 
 def test_every_entry_has_a_page_in_both_scripts(real_site):
@@ -137,11 +138,11 @@ def test_search_results_read_label_colon_value(real_site):
 def test_exports_validate(real_site):
     downloads = real_site / "downloads"
     schema = json.loads((downloads / "glossary.schema.json").read_text("utf-8"))
-    data = json.loads((downloads / "glossary-1.1.json").read_text("utf-8"))
+    data = json.loads((downloads / f"glossary-{EDITION}.json").read_text("utf-8"))
     errors = list(Draft202012Validator(schema).iter_errors(data))
     assert [e.message for e in errors] == []
     assert {t["id"] for t in data["terms"]} == set(CORPUS.terms)
-    tbx = ET.parse(downloads / "glossary-1.1.tbx").getroot()
+    tbx = ET.parse(downloads / f"glossary-{EDITION}.tbx").getroot()
     ns = "{urn:iso:std:iso:30042:ed-2}"
     lang = "{http://www.w3.org/XML/1998/namespace}lang"
     entries = {e.get("id"): e for e in tbx.iter(f"{ns}conceptEntry")}
@@ -150,7 +151,7 @@ def test_exports_validate(real_site):
         langs = {s.get(lang): s for s in entry.findall(f"{ns}langSec")}
         assert {"zh-Hans", "zh-Hant"} <= set(langs), ident
         assert langs["zh-Hans"].find(f"{ns}termSec/{ns}term").text == CORPUS.terms[ident].title
-    csv_text = (downloads / "glossary-1.1.csv").read_text("utf-8-sig")
+    csv_text = (downloads / f"glossary-{EDITION}.csv").read_text("utf-8-sig")
     assert len(csv_text.strip().splitlines()) == len(CORPUS.terms) + 1
 
 
@@ -172,9 +173,10 @@ def test_term_pages_carry_defined_term_json_ld(real_site):
 def test_home_page_links_the_downloads_with_size_and_pages(real_site):
     for root, label in ((real_site, "简体中文版"), (real_site / "zh-Hant", "簡體中文版")):
         home = (root / "index.html").read_text("utf-8")
-        assert re.search(r'href="(\.\./)?downloads/handbook-1\.1-zh-Hans\.pdf"', home)
+        pdf = re.escape(f"downloads/handbook-{EDITION}-zh-Hans.pdf")
+        assert re.search(rf'href="(\.\./)?{pdf}"', home)
         assert f"PDF {label}" in home
-        assert re.search(r"1\.1 版，\d+ [页頁]，[\d.]+ MB", home)
+        assert re.search(re.escape(EDITION) + r" 版，\d+ [页頁]，[\d.]+ MB", home)
 
 
 class _Fetched(HTMLParser):
