@@ -47,6 +47,11 @@ class Settings:
         """The region's character-only configuration (titles of works keep their wording)."""
         return CHARACTERS_ONLY[self.region]
 
+    @property
+    def reverse_config(self) -> str:
+        """The OpenCC configuration that takes the Traditional edition back to Simplified words."""
+        return {"s2twp": "tw2sp", "s2hkp": "hk2s"}.get(self.opencc_config, "t2s")
+
     @classmethod
     def from_mapping(cls, data: dict[str, Any] | None) -> Settings:
         """Settings from the plugin's option mapping, validated."""
