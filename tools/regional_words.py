@@ -26,6 +26,7 @@ from handbook.core.variants import HANT, MARKUP, WORK_TITLE, Variant, load_table
 from handbook.core.vocabulary import RegionList, names
 
 REPO = Path(__file__).resolve().parent.parent
+_NAMED = re.compile(r"^\s*-?\s*(publisher|author|title|brand):\s*(.+)$", re.M)
 _SKIP = {"script", "style", "code", "pre", "svg"}
 _TEXT_ATTRS = ("title", "alt", "aria-label", "placeholder", "content")
 
@@ -84,7 +85,10 @@ def edition(region: str) -> tuple[Variant, RegionList, list[str]]:
     protected = names(variant)
     for folder in ("terms", "cases", "docs"):
         for path in (REPO / folder).glob("*.md"):
-            protected += [variant.convert(m.group(0)) for m in MARKUP.finditer(path.read_text("utf-8"))]
+            text = path.read_text("utf-8")
+            protected += [variant.convert(m.group(0)) for m in MARKUP.finditer(text)]
+            # sources name publishers, authors and works: names, shown in character forms only
+            protected += [variant.exact(m.group(2).strip().strip("\"'")) for m in _NAMED.finditer(text)]
     return variant, RegionList.load(REPO, region), protected
 
 
