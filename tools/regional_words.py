@@ -26,7 +26,8 @@ from handbook.core.variants import HANT, MARKUP, WORK_TITLE, Variant, load_table
 from handbook.core.vocabulary import RegionList, names
 
 REPO = Path(__file__).resolve().parent.parent
-_NAMED = re.compile(r"^\s*-?\s*(publisher|author|title|brand):\s*(.+)$", re.M)
+_NAMED = re.compile(r"^(\s+-?\s*(?:publisher|author|title)|brand):\s*(.+)$", re.M)
+"""A source's publisher, author or title (indented under `sources:`), or a case's brand."""
 _SKIP = {"script", "style", "code", "pre", "svg"}
 _TEXT_ATTRS = ("title", "alt", "aria-label", "placeholder", "content")
 
@@ -122,8 +123,8 @@ def _unbroken(text: str, titles: set[str]) -> str:
 
 
 def _json_strings(data: object) -> str:
-    if isinstance(data, str):
-        return unescape(re.sub(r"<[^>]+>", " ", data))
+    if isinstance(data, str):  # search entries carry zero-width spaces between words
+        return unescape(re.sub(r"<[^>]+>", " ", data)).replace("\u200b", "")
     if isinstance(data, dict):
         return "\n".join(_json_strings(v) for v in data.values())
     if isinstance(data, list):
@@ -149,6 +150,7 @@ def _pick_hant(entry: dict[str, Any]) -> list[object]:
 def count(site: Path, region: str = "tw", pdfs: list[Path] | None = None) -> Count:
     """The mainland words in a built site's Traditional edition."""
     _, words, protected = edition(region)
+    protected += [re.sub(r"\s+", "", name) for name in protected]  # as PDF text has them
     result = Count()
     for where, text in texts(site, pdfs or []):
         for offset, pair in words.find(text, protected):
