@@ -68,7 +68,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 project = checked_project(root, settings)
             staging = Staging(Path(config.site_dir)) if self.command == "build" else None
             site_dir = staging.path if staging else Path(config.site_dir)
-            self.site = SiteBuild(project, site_dir, config.site_url or "", self.command, staging)
+            self.site = SiteBuild(project, site_dir, config.site_url or "", self.command, staging,
+                                  site_name=config.site_name, site_description=config.site_description or "",
+                                  site_author=config.site_author or config.site_name)
         except (SettingsError, TableError, ContentError) as err:
             raise PluginError(str(err)) from None
         if staging is not None:
@@ -148,7 +150,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         site = self._site()
-        context["hb_alternates"] = alternates(page.url)  # type: ignore[typeddict-unknown-key]
+        context["hb_alternates"] = alternates(page.url, site.site_url)  # type: ignore[typeddict-unknown-key]
+        context["hb_share"] = site.share(page.file.src_uri, page.url)  # type: ignore[typeddict-unknown-key]
         context["hb_jsonld"] = site.json_ld(page.file.src_uri, config.site_name)  # type: ignore[typeddict-unknown-key]
         term_id = site.term_pages.get(page.file.src_uri)
         if term_id:
