@@ -113,8 +113,8 @@ class SiteBuild:
         self.hans = Variant(HANS, settings.opencc, keep_markup=True)
         """The rendering script: Simplified, protected spans kept for the conversion."""
         self.hant = self.project.variant(HANT)
-        self.index = TermIndex(self.project.corpus, settings.edition, [self.hans])
-        self.linker = Linker(self.index, settings.link_scope)
+        self.index = TermIndex(self.project.corpus, settings.edition, [self.hans], settings.stop_phrases)
+        self.linker = Linker(self.index, settings.link_scope, gap=settings.link_gap)
         self.extension = HandbookExtension(self.hans, self.linker)
         self.converter = PageConverter(self.hant, self.site_url, HANT_PREFIX, own_files=("search/", CARDS),
                                        json_hooks={"__config": material.convert_config},
