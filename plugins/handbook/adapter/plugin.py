@@ -78,6 +78,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.theme.dirs.insert(0 if not config.theme.custom_dir else 1, str(THEME_DIR))
         config.theme["language"] = HANS
         config.extra_css.insert(0, "assets/stylesheets/handbook.css")
+        config.extra_javascript.append("assets/javascripts/hb-reader.js")  # tap tooltips, letter bar
         config.extra["alternate"] = [{"name": VARIANT_NAMES[c], "lang": c, "link": "./"} for c in (HANS, HANT)]
         if os.environ.get("MIKE_DOCS_VERSION"):  # published with mike: an edition selector on every page
             config.extra["version"] = {"provider": "mike", "default": "latest"}
