@@ -18,7 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
-LAYOUT = "1"
+LAYOUT = "2"
 SUFFIX = ".jpg"
 MIME = "image/jpeg"
 """Bump when the drawing changes, so cached cards are drawn again."""
@@ -129,7 +129,7 @@ class CardWriter:
             return path
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        draw(card).save(tmp, "JPEG", quality=88)  # 15× faster to encode than PNG, about as small
+        draw(card).save(tmp, "JPEG", quality=85)  # about twice as fast as PNG, about as small
         tmp.replace(path)
         self.drawn += 1
         return path
