@@ -13,7 +13,8 @@ from helpers import Project, term_text
 def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("fixture")
     project = Project(root)
-    project.write("docs/index.md", "# 测试手册\n\n这里是首页，提到私域流量和 SCRM系统。\n\n```\n私域 在代码里\n```\n")
+    project.write("docs/index.md", "# 测试手册\n\n这里是首页，提到私域流量。首页还会介绍这本手册的编写方法、阅读顺序和下载方式，"
+                                   "也顺带提到 SCRM系统。\n\n```\n私域 在代码里\n```\n")  # 30+ characters apart: both linked
     project.write("terms/scrm.md", term_text("scrm", "SCRM", ["siyu", "shequn"], english="Social CRM",
                                              body="## 释义\n\nSCRM 连接私域与社群，不是 CDPR。\n\n## 实践要点\n\n在社群中使用 [[siyu|私域]] 和 [[!触点]]。\n"))
     result = project.build()

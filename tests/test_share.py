@@ -179,3 +179,15 @@ def test_hidden_share_image_is_not_downloaded_by_readers(built):
     html = (built / "terms/siyu/index.html").read_text("utf-8")
     tag = re.search(r'<div class="hb-share-image" hidden><img [^>]*></div>', html)
     assert tag and 'loading="lazy"' in tag.group(0)
+
+
+def test_material_bundle_fetches_no_sitemap_next_to_the_absolute_hreflang_links(built):
+    """Material fetches `sitemap.xml` beside every `link rel=alternate`: with absolute hreflang links
+    that would be another host. The served bundle no longer selects those links."""
+    bundles = list((built / "assets/javascripts").glob("bundle.*.min.js"))
+    assert len(bundles) == 1
+    js = bundles[0].read_text("utf-8")
+    assert '"link[rel=alternate]"' not in js and '"link[rel=alternate][data-md-sitemap]"' in js
+    from handbook.adapter.material import patch_bundle
+
+    assert patch_bundle("no such code") is None

@@ -109,6 +109,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if HANS in site.publication.print_html:
             files.append(File.generated(config, "print/index.html", content=site.publication.print_html[HANS]))
         material.patch_search_worker(files, config)
+        material.patch_material_bundle(files, config)
         for download in site.publication.downloads:
             files.append(File.generated(config, f"downloads/{download.name}", abs_src_path=str(download.path)))
         for file in files.documentation_pages():

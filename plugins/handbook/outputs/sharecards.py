@@ -3,7 +3,7 @@ with Pillow in the Noto CJK font of the page's script, and one card for the site
 
 Link previews (WeChat, Open Graph, Twitter) show these. Cards are cached by content in
 `.cache/cards/` as JPEG files: a card is drawn again only when its text, its script or this module's layout
-(`LAYOUT`) changes; otherwise the build copies the cached file (a hard link where possible).
+(`LAYOUT`) changes; otherwise the build copies the cached file.
 """
 from __future__ import annotations
 
@@ -139,9 +139,4 @@ class CardWriter:
         for target, card in cards:
             source = self.cached(card)
             target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                target.unlink()
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copyfile(source, target)
+            shutil.copyfile(source, target)  # a copy, not a link: the site never aliases the cache
