@@ -144,3 +144,24 @@ def test_tables_are_styled_and_scroll_with_a_sticky_first_column_on_a_phone(phon
     assert other_before - other_after > 100  # the table scrolled
     assert box_left - 1 <= after <= before  # the first column stays in view
     assert width >= 60  # and is wide enough to read (not one character a line)
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+def test_share_image_is_the_first_image_and_costs_a_reader_nothing(phone, base, prefix):
+    """WeChat takes the first image of the body (at least 300×300) as the share thumbnail; a reader's
+    browser never downloads it (hidden and lazy), and no request fails or leaves the site."""
+    seen: list[str] = []
+    failed: list[str] = []
+    phone.on("request", lambda r: seen.append(r.url))
+    phone.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    phone.goto(f"{base}/{prefix}terms/siyu/")
+    phone.wait_for_load_state("networkidle")
+    phone.mouse.wheel(0, 4000)
+    phone.wait_for_timeout(500)
+    first = phone.evaluate("(() => { const i = document.images[0]; return [i.getAttribute('src'), i.width || +i.getAttribute('width'), +i.getAttribute('height')]; })()")
+    assert first[0].endswith("cards/terms/siyu.jpg") and first[2] >= 300
+    assert not [u for u in seen if "/cards/" in u]
+    assert not failed
+    assert {u.split("/")[2] for u in seen if u.startswith("http")} == {base.split("/")[2]}
