@@ -25,6 +25,15 @@ def test_no_serious_axe_violation_on_key_pages(chromium, base, width, height):
     assert not serious, "\n".join(serious)
 
 
+def test_no_serious_axe_violation_in_the_dark_scheme(chromium, base):
+    from a11y import SERIOUS, audit
+
+    pages = ["terms/", "terms/siyu/", "zh-Hant/cases/maoye-baihuo/"]
+    found = audit(chromium, base, pages, widths=((1280, 900),), color_scheme="dark")
+    serious = [f"{v['page']}: {v['id']} {[n['target'] for n in v['nodes'][:3]]}" for v in found if v["impact"] in SERIOUS]
+    assert not serious, "\n".join(serious)
+
+
 def test_axe_sees_a_known_defect(chromium, base):
     """The audit is live: a low-contrast element added to a page is reported."""
     from a11y import AXE

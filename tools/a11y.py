@@ -49,16 +49,17 @@ def key_pages() -> list[str]:
 
 
 def audit(browser: Any, base: str, pages: list[str], widths: tuple[tuple[int, int], ...] = WIDTHS,
-          ) -> list[dict[str, Any]]:
+          color_scheme: str = "light") -> list[dict[str, Any]]:
     """axe-core's violations (WCAG 2.x A and AA, best practices) of every page at every width:
-    one dict per (page, width, rule) with the rule id, impact and the failing nodes' selectors."""
+    one dict per (page, width, rule) with the rule id, impact and the failing nodes' selectors.
+    `color_scheme` "dark" shows Material's slate palette (the reader's system preference)."""
     if not AXE.exists():
         raise FileNotFoundError(f"{AXE} is missing: run `npm ci` (scripts/test does it)")
     script = AXE.read_text("utf-8")
     out: list[dict[str, Any]] = []
     for width, height in widths:
         context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN",
-                                      is_mobile=width < 600, has_touch=width < 600)
+                                      is_mobile=width < 600, has_touch=width < 600, color_scheme=color_scheme)
         page = context.new_page()
         for path in pages:
             page.goto(f"{base}/{path}")
