@@ -18,6 +18,18 @@ need_debs() {
   fi
 }
 
+need_npm() {
+  # The test-only JavaScript packages (package.json, locked by package-lock.json: axe-core) into
+  # node_modules/; Debian's nodejs and npm when npm is missing. Reinstalls when the lock changes.
+  command -v npm >/dev/null 2>&1 || need_debs nodejs npm
+  local want; want="$(sha256sum package-lock.json | cut -c1-16)"
+  if [ ! -f node_modules/.installed ] || [ "$(cat node_modules/.installed)" != "$want" ]; then
+    echo "set-up: installing the locked npm packages (package-lock.json)" >&2
+    npm ci --no-audit --no-fund --loglevel=error >&2
+    echo "$want" > node_modules/.installed
+  fi
+}
+
 need_venv() {
   # $1: "" (build, serve, lint) or "test". Installs the locked versions (locks/*.txt, with hashes;
   # refreshed by scripts/lock), then the package itself; reinstalls when the lock file changes.

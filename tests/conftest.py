@@ -38,7 +38,12 @@ def build_real_site(dest: Path, **env: str) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real handbook built once per test session."""
+    """The real handbook built once per test session (HANDBOOK_TEST_SITE=<folder> reuses a site
+    already built from this tree, to iterate on the site tests without rebuilding)."""
+    import os
+
+    if os.environ.get("HANDBOOK_TEST_SITE"):
+        return Path(os.environ["HANDBOOK_TEST_SITE"])
     return build_real_site(tmp_path_factory.mktemp("real"))
 
 

@@ -30,7 +30,7 @@ def glossary() -> Corpus:
 
 def render(source: str, code: str, page_term: str | None = None) -> str:
     v = real_variant(code)
-    linker = Linker(TermIndex(glossary(), "1.1", [v]), "section")
+    linker = Linker(TermIndex(glossary(), "1.1", [v]), "section", gap=0)  # the density cap: test_link_density.py
     linker.begin_page("terms/here/", page_term)
     md = markdown.Markdown(extensions=["admonition", "toc", "tables", HandbookExtension(v, linker)])
     return md.convert(source) + "\n"

@@ -228,6 +228,46 @@ def bench_pdf(root: Path, label: str) -> dict[str, Any]:
 
 # -- report ----------------------------------------------------------------------------------
 
+def bench_cards() -> dict[str, Any]:
+    """Share images of the real entries (both scripts): drawn and written as JPEG (ours) against the
+    same drawing written as PNG (the obvious alternative), and a rebuild served from the cache."""
+    import io
+
+    from handbook.core import corpus as corpus_mod
+    from handbook.core.project import Project
+    from handbook.core.settings import read
+    from handbook.outputs import sharecards
+
+    settings = read(REPO / "mkdocs.yml")
+    project = Project.of(REPO, settings, corpus_mod.load(REPO))
+    cards = []
+    for code in ("zh-Hans", "zh-Hant"):
+        convert = project.variant(code).convert
+        cards += [sharecards.Card(code, convert(e.title), convert(e.summary), convert("私域运营术语手册"), convert("术语"))
+                  for e in project.corpus.entries()]
+    sharecards.draw(cards[0])  # fonts loaded once, as in a build
+
+    def write_all(fmt: str) -> int:
+        size = 0
+        for card in cards:
+            buf = io.BytesIO()
+            sharecards.draw(card).save(buf, fmt, **({"quality": 85} if fmt == "JPEG" else {"compress_level": 6}))
+            size += buf.tell()
+        return size
+
+    ours_size, png_size = write_all("JPEG"), write_all("PNG")
+    ours = timed(lambda: write_all("JPEG"), repeat=2)
+    png = timed(lambda: write_all("PNG"), repeat=2)
+    with tempfile.TemporaryDirectory() as tmp:
+        writer = sharecards.CardWriter(Path(tmp) / "cache")
+        targets = [(Path(tmp) / "site" / f"{n}.jpg", card) for n, card in enumerate(cards)]
+        writer.write(targets)
+        cached = timed(lambda: writer.write(targets), repeat=3)
+    n = len(cards)
+    return {"cards": n, "ours_ms": ours / n * 1000, "png_ms": png / n * 1000, "cached_ms": cached / n * 1000,
+            "ours_kb": ours_size / n / 1024, "png_kb": png_size / n / 1024, "speedup_vs_png": png / ours}
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
@@ -282,17 +322,24 @@ def report(results: dict[str, Any]) -> str:
                 f"{v['overhead'] * 100:+.0f}% | {v['pages_per_s']:.1f} | {v['peak_mb']:.0f} MB |"
                 for v in results["pdf"].values()]
         out.append("")
+    if "cards" in results:
+        v = results["cards"]
+        out += ["## Share images (issue 15)", "",
+                f"{v['cards']} cards (every term and case, both scripts), 1200×630, Pillow + Noto CJK.", "",
+                "| ours: draw + JPEG | draw + PNG | speed-up | from the cache | size JPEG / PNG |", "|---:|---:|---:|---:|---:|",
+                f"| {v['ours_ms']:.1f} ms/card | {v['png_ms']:.1f} ms/card | {v['speedup_vs_png']:.1f}× | "
+                f"{v['cached_ms']:.2f} ms/card | {v['ours_kb']:.0f} / {v['png_kb']:.0f} KB |", ""]
     return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench")
     parser.add_argument("what", nargs="*", default=["all"],
-                        choices=["all", "linking", "variants", "lint", "pdf", "site"])
+                        choices=["all", "linking", "variants", "lint", "pdf", "site", "cards"])
     parser.add_argument("--sizes", default="100,1000,10000", help="synthetic corpus sizes (terms)")
     parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
     args = parser.parse_args(argv)
-    what = set(args.what) if "all" not in args.what else {"linking", "variants", "lint", "pdf", "site"}
+    what = set(args.what) if "all" not in args.what else {"linking", "variants", "lint", "pdf", "site", "cards"}
     sizes = [int(s) for s in args.sizes.split(",")]
     previous = REPO / "BENCHMARKS.json"
     results: dict[str, Any] = json.loads(previous.read_text()) if previous.exists() else {}
@@ -302,6 +349,8 @@ def main(argv: list[str] | None = None) -> int:
             results["linking"] = bench_linking(sorted({100, 1000, 5000, 10000} | set(sizes)))
         if "variants" in what:
             results["variants"] = bench_variants()
+        if "cards" in what:
+            results["cards"] = bench_cards()
         projects = {n: make_project(work / f"t{n}", n) for n in sizes} if what & {"lint", "site", "pdf"} else {}
         if "lint" in what:
             results["lint"] = {str(n): bench_lint(p) for n, p in projects.items()}

@@ -16,6 +16,8 @@ class HandbookConfig(base.Config):
     editions = c.ListOfItems(c.Type(str), default=list(_DEFAULT.editions))
     link_scope = c.Choice(LINK_SCOPES, default=_DEFAULT.link_scope)
     region = c.Choice(tuple(REGIONS), default=_DEFAULT.region)
+    link_gap = c.Type(int, default=_DEFAULT.link_gap)
+    stop_phrases = c.ListOfItems(c.Type(str), default=list(_DEFAULT.stop_phrases))
     opencc = c.Type(str, default=_DEFAULT.opencc)
     conversion_table = c.Type(str, default=_DEFAULT.conversion_table)
     pdf = c.Type(bool, default=_DEFAULT.pdf)

@@ -33,6 +33,13 @@ _JOIN = re.compile(r"\[\.\.\.(\w+)\((\w+),this\.index\.invertedIndex\)\]\.join\(
 EXACT_BOOST = 100
 log = logging.getLogger("mkdocs.plugins.handbook")
 WORKER = re.compile(r"^assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
+BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+_ALTERNATES = '"link[rel=alternate]"'
+_NO_ALTERNATES = '"link[rel=alternate][data-md-sitemap]"'
+"""Material's language menu fetches `sitemap.xml` next to every `link rel=alternate` of the page; the
+hreflang links are absolute (the deployed host), so that would be a request to another host. The
+handbook's switch links the same page directly (partials/alternate.html): no link carries the
+attribute this selector asks for, so nothing is fetched."""
 
 
 def patch_worker(js: str) -> str | None:
@@ -152,6 +159,23 @@ def configure_search(plugins: Any, project: Project) -> None:
     for name, plugin in plugins.items():
         if name.endswith("search") and hasattr(plugin.config, "jieba_dict_user"):
             plugin.config.jieba_dict_user = str(write_jieba_dict(project.root, project.corpus, [project.variant("zh-Hans")]))
+
+
+def patch_bundle(js: str) -> str | None:
+    """Material's bundle without the alternates' sitemap fetches, or None when its code has changed."""
+    return js.replace(_ALTERNATES, _NO_ALTERNATES) if js.count(_ALTERNATES) == 1 else None
+
+
+def patch_material_bundle(files: Files, config: MkDocsConfig) -> None:
+    """Serve Material's bundle without the alternates' sitemap fetches (see `_NO_ALTERNATES`)."""
+    for file in list(files):
+        if BUNDLE.match(file.src_uri):
+            patched = patch_bundle(file.content_string)
+            if patched is None:
+                log.info(f"Material 脚本 {file.src_uri} 的语言菜单代码已变化，未打补丁")
+                return
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=patched))
 
 
 def patch_search_worker(files: Files, config: MkDocsConfig) -> None:

@@ -68,7 +68,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 project = checked_project(root, settings)
             staging = Staging(Path(config.site_dir)) if self.command == "build" else None
             site_dir = staging.path if staging else Path(config.site_dir)
-            self.site = SiteBuild(project, site_dir, config.site_url or "", self.command, staging)
+            self.site = SiteBuild(project, site_dir, config.site_url or "", self.command, staging,
+                                  site_name=config.site_name, site_description=config.site_description or "",
+                                  site_author=config.site_author or config.site_name)
         except (SettingsError, TableError, ContentError) as err:
             raise PluginError(str(err)) from None
         if staging is not None:
@@ -76,6 +78,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.theme.dirs.insert(0 if not config.theme.custom_dir else 1, str(THEME_DIR))
         config.theme["language"] = HANS
         config.extra_css.insert(0, "assets/stylesheets/handbook.css")
+        config.extra_javascript.append("assets/javascripts/hb-reader.js")  # tap tooltips, letter bar
         config.extra["alternate"] = [{"name": VARIANT_NAMES[c], "lang": c, "link": "./"} for c in (HANS, HANT)]
         if os.environ.get("MIKE_DOCS_VERSION"):  # published with mike: an edition selector on every page
             config.extra["version"] = {"provider": "mike", "default": "latest"}
@@ -106,6 +109,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if HANS in site.publication.print_html:
             files.append(File.generated(config, "print/index.html", content=site.publication.print_html[HANS]))
         material.patch_search_worker(files, config)
+        material.patch_material_bundle(files, config)
         for download in site.publication.downloads:
             files.append(File.generated(config, f"downloads/{download.name}", abs_src_path=str(download.path)))
         for file in files.documentation_pages():
@@ -148,7 +152,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         site = self._site()
-        context["hb_alternates"] = alternates(page.url)  # type: ignore[typeddict-unknown-key]
+        context["hb_alternates"] = alternates(page.url, site.site_url)  # type: ignore[typeddict-unknown-key]
+        context["hb_share"] = site.share(page.file.src_uri, page.url)  # type: ignore[typeddict-unknown-key]
         context["hb_jsonld"] = site.json_ld(page.file.src_uri, config.site_name)  # type: ignore[typeddict-unknown-key]
         term_id = site.term_pages.get(page.file.src_uri)
         if term_id:

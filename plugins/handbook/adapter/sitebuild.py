@@ -23,6 +23,7 @@ from typing import Any
 from handbook.adapter import material
 from handbook.adapter.staging import Staging
 from handbook.core import pinyin
+from handbook.core.model import Entry
 from handbook.core.problems import Problem
 from handbook.core.project import Project
 from handbook.core.settings import Settings
@@ -34,7 +35,7 @@ from handbook.lint.registry import rule_docs
 from handbook.lint.runner import build_rules, errors, run
 from handbook.markdown.extension import HandbookExtension
 from handbook.markdown.linking import Linker, PageState
-from handbook.outputs import completeness, seo
+from handbook.outputs import completeness, seo, sharecards
 from handbook.outputs.downloads import Publication, publish
 from handbook.outputs.htmlconvert import PageConverter
 from handbook.outputs.pages import GeneratedPage, PageBuilder, backlinks_html
@@ -43,6 +44,10 @@ log = logging.getLogger("mkdocs.plugins.handbook")
 
 VARIANT_NAMES = {HANS: "简体中文", HANT: "繁體中文"}
 SEARCH_INDEX = "search/search_index.json"
+CARDS = "cards/"
+"""Share images: `cards/<kind>s/<id>.jpg` per entry, `cards/site.jpg` for other pages; per script."""
+SITE_CARD = CARDS + "site.jpg"
+LOCALES = {HANS: "zh_CN", HANT: "zh_TW"}
 
 
 class ContentError(Exception):
@@ -71,12 +76,16 @@ def timed(phase: str) -> Iterator[None]:
     log.debug(f"handbook: {phase} took {time.perf_counter() - start:.2f} s")
 
 
-def alternates(page_url: str) -> list[dict[str, Any]]:
+def alternates(page_url: str, site_url: str = "") -> list[dict[str, Any]]:
     """The language switch of a Simplified page: links to the page in each script, relative to it
-    (the Traditional page gets its own when it is converted, see `PageConverter.relative`)."""
-    return [{"lang": HANS, "name": VARIANT_NAMES[HANS], "href": "./" if page_url else "./", "current": True},
-            {"lang": HANT, "name": VARIANT_NAMES[HANT], "href": relative_url(HANT_PREFIX + page_url, page_url),
-             "current": False}]
+    (the Traditional page gets its own when it is converted, see `PageConverter.relative`), and
+    absolute (for hreflang links, the same in both scripts' pages; relative without a site_url)."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    hans_href, hant_href = "./", relative_url(HANT_PREFIX + page_url, page_url)
+    return [{"lang": HANS, "name": VARIANT_NAMES[HANS], "href": hans_href, "current": True,
+             "absolute": base + page_url if base else hans_href},
+            {"lang": HANT, "name": VARIANT_NAMES[HANT], "href": hant_href, "current": False,
+             "absolute": base + HANT_PREFIX + page_url if base else hant_href}]
 
 
 @dataclass
@@ -95,18 +104,24 @@ class SiteBuild:
     """Source path of a term page → term id."""
     files: Any = None
     """MkDocs' files of this build (set in `on_files`), to find the pages prev/next link to."""
+    site_name: str = ""
+    site_description: str = ""
+    site_author: str = ""
 
     def __post_init__(self) -> None:
         settings = self.project.settings
         self.hans = Variant(HANS, settings.opencc_config, region=settings.region, keep_markup=True)
         """The rendering script: Simplified, protected spans kept for the conversion."""
         self.hant = self.project.variant(HANT)
-        self.index = TermIndex(self.project.corpus, settings.edition, [self.hans], self.project.full)
-        self.linker = Linker(self.index, settings.link_scope)
+        self.index = TermIndex(self.project.corpus, settings.edition, [self.hans], self.project.full,
+                               stop_phrases=settings.stop_phrases)
+        self.linker = Linker(self.index, settings.link_scope, gap=settings.link_gap)
         self.extension = HandbookExtension(self.hans, self.linker)
-        self.converter = PageConverter(self.hant, self.site_url, HANT_PREFIX, own_files=("search/",),
-                                       json_hooks={"__config": material.convert_config})
+        self.converter = PageConverter(self.hant, self.site_url, HANT_PREFIX, own_files=("search/", CARDS),
+                                       json_hooks={"__config": material.convert_config},
+                                       locales=(LOCALES[HANS], LOCALES[HANT]))
         self.term_pages = {t.src_uri: t.id for t in self.project.corpus.terms.values()}
+        self.entry_pages: dict[str, Entry] = {e.src_uri: e for e in self.project.corpus.entries()}
         order = sorted(self.project.corpus.terms.values(), key=lambda t: pinyin.sort_key(t.title, t.pinyin))
         self.order = [t.id for t in order]
         self.position = {ident: n for n, ident in enumerate(self.order)}
@@ -158,11 +173,45 @@ class SiteBuild:
         return (terms[before].src_uri if before else None, terms[after].src_uri if after else None)
 
     def json_ld(self, src_uri: str, site_name: str) -> str | None:
-        """schema.org JSON-LD of a term page (Simplified, converted with the page)."""
+        """schema.org JSON-LD of a term page and of the A–Z index (Simplified, converted with the page)."""
+        if src_uri == "terms/index.md":
+            return seo.defined_term_set(self.hans, self.site_url, site_name, self.settings.edition)
         term_id = self.term_pages.get(src_uri)
         if term_id is None:
             return None
-        return seo.defined_term(self.project.corpus.terms[term_id], self.hans, self.site_url, site_name)
+        term = self.project.corpus.terms[term_id]
+        return seo.defined_term(term, self.hans, self.site_url, site_name, image=self._absolute(self.card_path(term)))
+
+    # -- share images --------------------------------------------------------------------------------
+
+    def card_path(self, entry: Entry | None) -> str:
+        """The site path of an entry's share image (the site's card for other pages)."""
+        return f"{CARDS}{entry.kind}s/{entry.id}{sharecards.SUFFIX}" if entry is not None else SITE_CARD
+
+    def _absolute(self, path: str) -> str:
+        return self.site_url.rstrip("/") + "/" + path if self.site_url else "/" + path
+
+    def share(self, src_uri: str, page_url: str) -> dict[str, Any]:
+        """What a page's share metadata needs: its image (absolute and relative), type and locale."""
+        entry = self.entry_pages.get(src_uri)
+        path = self.card_path(entry)
+        return {"image": self._absolute(path), "image_relative": relative_url(path, page_url),
+                "type": "article" if entry is not None else "website", "width": sharecards.WIDTH,
+                "height": sharecards.HEIGHT, "mime": sharecards.MIME, "locale": LOCALES[HANS], "locale_alternate": LOCALES[HANT]}
+
+    def cards(self, site_name: str) -> list[tuple[Path, sharecards.Card]]:
+        """Every share image of the build in both scripts: where it goes and what it shows."""
+        out = []
+        labels = {"term": "术语", "case": "案例"}
+        for variant, root in ((self.hans, self.site_dir), (self.hant, self.site_dir / HANT_PREFIX)):
+            convert = variant.convert
+            for entry in self.project.corpus.entries():
+                card = sharecards.Card(variant.code, convert(entry.title), convert(entry.summary),
+                                       convert(site_name), convert(labels[entry.kind]))
+                out.append((root / self.card_path(entry), card))
+            out.append((root / SITE_CARD, sharecards.Card(variant.code, convert(site_name),
+                                                          convert(self.site_description), convert(self.site_author))))
+        return out
 
     def finish_page(self, html: str, url: str, dest_path: str) -> str:
         """Write the Traditional page converted from a rendered page; the Simplified page's HTML."""
@@ -177,6 +226,10 @@ class SiteBuild:
     def finish(self) -> list[str]:
         """Everything written once per build after the pages; returns the completeness gaps."""
         self.write_print_page()
+        with timed("share images"):
+            writer = sharecards.CardWriter(self.project.root / ".cache" / "cards")
+            writer.write(self.cards(self.site_name))
+            log.debug(f"handbook: share images: {writer.drawn} drawn, {writer.reused} from the cache")
         with timed("search indexes"):
             material.write_search_indexes(self.site_dir, SEARCH_INDEX, HANT_PREFIX, self.hant)
         with timed("sitemap"):

@@ -28,7 +28,12 @@ class Settings:
 
     edition: str = "1.0"
     editions: list[str] = field(default_factory=lambda: ["1.0"])
-    link_scope: str = "section"
+    link_scope: str = "page"
+    """How often one term is linked: its first mention per "page", per "section", or "all" mentions."""
+    link_gap: int = 30
+    """At least this many characters between two automatic links in one paragraph (0: no limit)."""
+    stop_phrases: list[str] = field(default_factory=list)
+    """Longer proper nouns never to link inside (小裂变 is a company, not 裂变)."""
     region: str = "tw"
     """Vocabulary of the Traditional edition: `tw` (Taiwan, default) or `hk` (Hong Kong)."""
     opencc: str = ""
@@ -88,6 +93,10 @@ class Settings:
             raise SettingsError(f"link_scope 只能是 {' / '.join(LINK_SCOPES)}，而不是 {self.link_scope!r}")
         if self.region not in REGIONS:
             raise SettingsError(f"region 只能是 {' / '.join(REGIONS)}（台湾 / 香港），而不是 {self.region!r}")
+        if not isinstance(self.link_gap, int) or isinstance(self.link_gap, bool) or self.link_gap < 0:
+            raise SettingsError(f"link_gap 必须是 0 或正整数，而不是 {self.link_gap!r}")
+        if not isinstance(self.stop_phrases, list) or not all(isinstance(p, str) and p.strip() for p in self.stop_phrases):
+            raise SettingsError("stop_phrases 必须是非空字符串的列表，如 [小裂变]")
         if not isinstance(self.editions, list) or not all(isinstance(e, str) for e in self.editions):
             raise SettingsError("editions 必须是带引号的版次列表，如 [\"1.0\", \"1.1\"]")
         if self.edition not in self.editions:

@@ -5,6 +5,8 @@ finds mentions leftmost-longest with Aho–Corasick: "私域流量池" links 私
 never 私域 + 流量池; cost is linear in the text whatever the number of terms. ASCII names do not
 match inside a longer ASCII word (CDP in CDPR) but do next to Chinese (SCRM系统). House-style spaces
 between Chinese and Latin/digits are ignored when matching ("VIP 服务群" matches VIP服务群).
+Editors' stop-phrases (proper nouns such as the company 小裂变) are matched like names and dropped,
+so the name inside them (裂变) is not found there.
 The linter uses the same index for its overlap and orphan rules, the Markdown linker to link.
 """
 from __future__ import annotations
@@ -21,6 +23,8 @@ from handbook.core.urls import entry_url
 from handbook.core.variants import Variant
 
 _HOUSE_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9%]) (?=[\u3400-\u9fff])")
+STOP = ""
+"""The matcher's value for a stop-phrase: the longer match wins over the names inside it, then is dropped."""
 EXPLICIT = re.compile(r"\[\[(!?)([^\[\]\n|]+?)(?:\|([^\[\]\n]+?))?\]\]")
 
 
@@ -87,10 +91,13 @@ class TermIndex:
     """Surface forms → terms for one build; explicit references resolve by id, title or alias."""
 
     def __init__(self, corpus: Corpus, edition: str, variants: list[Variant] | None = None,
-                 full: Corpus | None = None) -> None:
+                 full: Corpus | None = None, stop_phrases: list[str] | tuple[str, ...] = ()) -> None:
         self.targets = {t.id: Target(t.id, t.title, t.summary, entry_url(t), t.src_uri) for t in corpus.terms.values()}
         self._by_name: dict[str, str] = {}
         surfaces: dict[str, str] = {}
+        for phrase in stop_phrases:  # proper nouns that contain a name (小裂变 ⊃ 裂变): matched, never linked
+            for form in {phrase, *(v.convert(phrase) for v in variants or [])}:
+                surfaces.setdefault(squeeze(form)[0], STOP)
         for term in corpus.terms.values():
             for name in term.names:
                 self._by_name.setdefault(normalise_ref(name), term.id)
@@ -138,6 +145,8 @@ class TermIndex:
         """Mentions in a text: (start, end, target), leftmost-longest, ASCII-edge guarded."""
         squeezed, where = squeeze(text)
         for start, end, _, ident in self.matcher.find(squeezed, ascii_edge_ok):
+            if ident == STOP:
+                continue
             if where is not None:
                 start, end = where[start], where[end - 1] + 1
             yield start, end, self.targets[ident]

@@ -29,6 +29,11 @@ SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "im
                        "button", "textarea", "svg", "math", "h1", "h2", "h3", "h4", "h5", "h6"})
 SKIP_CLASSES = frozenset({"admonition-title", "hb-nolink", "headerlink", "hb-card"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "div", "details", "figcaption", "section",
+                    *HEADINGS})
+"""Elements whose text is one run for the density cap (`link_gap`)."""
+LINK_GAP = 30
+"""Default minimum number of characters between two automatic links in one paragraph (see Linker)."""
 _KEPT = re.compile(f"{KEEP_OPEN}.*?{KEEP_CLOSE}", re.S)
 
 
@@ -44,14 +49,26 @@ class PageState:
 
 
 class Linker:
-    """Links terms in Markdown pages; one per build and variant, told which page is rendering."""
+    """Links terms in Markdown pages; one per build and variant, told which page is rendering.
 
-    def __init__(self, index: TermIndex, scope: str = "section",
-                 href: Callable[[Target, str], str] | None = None) -> None:
+    Density: `scope` says how often one term is linked ("page": its first mention on a page, the
+    default; "section": again under each heading; "all": every mention). `gap` caps the links of
+    different terms: an automatic link starts at least `gap` characters after the end of the previous
+    automatic link in the same paragraph, list item or table cell (0: no cap). A skipped mention
+    leaves the term free to be linked further on. 30 characters is about one clause of Chinese
+    prose: a dense definition keeps one link per clause instead of one every few words, and a
+    reader on a phone (about 18 characters a line at 390 px) sees at most one link in two lines.
+    """
+
+    def __init__(self, index: TermIndex, scope: str = "page",
+                 href: Callable[[Target, str], str] | None = None, gap: int = LINK_GAP) -> None:
         if scope not in SCOPES:
             raise ValueError(f"link scope must be one of {SCOPES}")
+        if gap < 0:
+            raise ValueError("link gap must be 0 or more")
         self.index = index
         self.scope = scope
+        self.gap = gap
         self.href = href or self.source_href
         self.page = PageState()
 
@@ -123,9 +140,14 @@ class LinkTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.linker = linker
         self.seen: set[str] = set()
+        self.offset = 0
+        """Characters of the current block's text before the text being linked."""
+        self.last_end: int | None = None
+        """Where the block's last automatic link ended (None: no link in this block yet)."""
 
     def run(self, root: etree.Element) -> None:
         self.seen = set()
+        self.offset, self.last_end = 0, None
         self._walk(root)
 
     def _skipped(self, el: etree.Element) -> bool:
@@ -135,23 +157,36 @@ class LinkTreeprocessor(Treeprocessor):
         return bool(classes & SKIP_CLASSES)
 
     def _walk(self, el: etree.Element) -> None:
-        if el.text and not isinstance(el.text, AtomicString):
-            pieces = self._link(el.text)
+        children = list(el)  # links inserted below are not walked again
+        if el.text:
+            pieces = self._link(el.text) if not isinstance(el.text, AtomicString) else []
+            self.offset += len(el.text)
             if pieces:
                 el.text = pieces[0]
                 for offset, (anchor, tail) in enumerate(pieces[1:]):
                     anchor.tail = tail
                     el.insert(offset, anchor)
-        for child in list(el):
+        for child in children:
             if child.tag in HEADINGS and self.linker.scope == "section":
                 self.seen = set()
             linked = child.get("data-hb-id")
             if linked:  # an explicit reference counts as the first mention
                 self.seen.add(linked)
+            block = child.tag in BLOCKS
+            outer = (self.offset, self.last_end)
+            if block:
+                self.offset, self.last_end = 0, None
             if not self._skipped(child):
                 self._walk(child)
-            if child.tail and not isinstance(child.tail, AtomicString):
-                pieces = self._link(child.tail)
+            else:
+                self.offset += sum(len(t) for t in child.itertext())
+                if child.tag == "a":  # any link, explicit or written, counts for the density cap
+                    self.last_end = self.offset
+            if block:
+                self.offset, self.last_end = outer
+            if child.tail:
+                pieces = self._link(child.tail) if not isinstance(child.tail, AtomicString) else []
+                self.offset += len(child.tail)
                 if pieces:
                     child.tail = pieces[0]
                     at = list(el).index(child) + 1
@@ -171,7 +206,10 @@ class LinkTreeprocessor(Treeprocessor):
                 continue
             if self.linker.scope != "all" and target.id in self.seen:
                 continue
+            if self.linker.gap and self.last_end is not None and self.offset + start - self.last_end < self.linker.gap:
+                continue  # too close to the previous link: the next mention may be linked
             self.seen.add(target.id)
+            self.last_end = self.offset + end
             if not out:
                 out.append(text[:start])
             else:

@@ -31,6 +31,7 @@ ATTRIBUTES = {
     "th": {"style", "colspan", "rowspan", "align", "scope"},
     "ol": {"start"},
     "details": {"open"},
+    "div": {"tabindex"},  # a table that scrolls sideways must be reachable by keyboard
     "time": {"datetime"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})

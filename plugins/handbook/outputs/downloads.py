@@ -48,7 +48,8 @@ def publish(handbook: Project, folder: Path, *, pdf: bool, info: BookInfo | None
     for code, variant in variants.items():
         if not pdf:
             break  # previews: no print edition (PDFs and print pages)
-        html = PrintBook(handbook.corpus, variant, edition, settings.editions, info, full=handbook.full).html()
+        html = PrintBook(handbook.corpus, variant, edition, settings.editions, info, full=handbook.full,
+                         stop_phrases=settings.stop_phrases).html()
         result.print_html[code] = html
         if pdf:
             name = pdf_name(edition, code)

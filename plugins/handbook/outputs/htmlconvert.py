@@ -37,6 +37,7 @@ _RAW = frozenset({"script", "style"})
 _TEXT_ATTRS = frozenset({"title", "alt", "aria-label", "placeholder"})
 _META_TEXT = frozenset({"description", "og:title", "og:description", "og:site_name", "og:image:alt",
                         "twitter:title", "twitter:description", "twitter:image:alt"})
+_META_IMAGE = frozenset({"og:image", "og:image:url", "og:image:secure_url", "twitter:image"})
 _URL_ATTRS = frozenset({"href", "src", "poster", "data"})
 _JSON_LD_KEEP = frozenset({"@context", "@type", "@id", "url", "termCode", "inLanguage", "sameAs", "image",
                            "contentUrl", "encodingFormat", "dateModified", "datePublished"})
@@ -49,7 +50,8 @@ class PageConverter:
     """Converts the rendered pages of the source site into another script's site under `prefix`."""
 
     def __init__(self, variant: Variant, site_url: str, prefix: str, *, own_files: tuple[str, ...] = (),
-                 json_hooks: dict[str, JsonHook] | None = None, source_lang: str = HANS) -> None:
+                 json_hooks: dict[str, JsonHook] | None = None, source_lang: str = HANS,
+                 locales: tuple[str, str] = ("zh_CN", "zh_TW")) -> None:
         self.variant = variant
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.prefix = prefix
@@ -58,6 +60,8 @@ class PageConverter:
         self.json_hooks = json_hooks or {}
         """Callbacks by `<script>` id."""
         self.source_lang = source_lang
+        self.locales = locales
+        """Open Graph locales of the source and target scripts (`og:locale`, `og:locale:alternate`)."""
         self._memo: dict[str, str] = {}
 
     # -- pieces ---------------------------------------------------------------------------------
@@ -75,6 +79,19 @@ class PageConverter:
         """An absolute URL of a source page as the URL of the same page in the target script."""
         if self.site_url and url.startswith(self.site_url) and not url.startswith(self.site_url + self.prefix):
             return self.site_url + self.prefix + url[len(self.site_url):]
+        return url
+
+    def absolute_file(self, url: str) -> str:
+        """An absolute URL of a source file the target script has its own copy of (share images)
+        as that copy's URL; other URLs as they are."""
+        if self.site_url and url.startswith(self.site_url):
+            path = url[len(self.site_url):]
+        elif url.startswith("/"):
+            path = url[1:]
+        else:
+            return url
+        if any(path.startswith(p) for p in self.own_files):
+            return url[: len(url) - len(path)] + self.prefix + path
         return url
 
     def relative(self, href: str, page_url: str, *, keep_target: bool = False) -> str:
@@ -123,6 +140,8 @@ class PageConverter:
                     return self.variant.code
                 if key in ("@id", "url"):
                     return self.absolute(node)
+                if key == "image":
+                    return self.absolute_file(node)
                 return node if key in _JSON_LD_KEEP else self.text(node)
             return node
 
@@ -193,6 +212,10 @@ class PageConverter:
                     new = self.variant.code
                 elif key in _URL_ATTRS and "canonical" in rel or key == "content" and meta_key == "og:url":
                     new = self.absolute(value)
+                elif key == "content" and meta_key in _META_IMAGE:
+                    new = self.absolute_file(value)
+                elif key == "content" and meta_key in ("og:locale", "og:locale:alternate"):
+                    new = {self.locales[0]: self.locales[1], self.locales[1]: self.locales[0]}.get(value, value)
                 elif key in _URL_ATTRS:
                     new = self.relative(value, page_url, keep_target=hreflang == self.source_lang)
             if key == "aria-current" and name == "a" and hreflang:

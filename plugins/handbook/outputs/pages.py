@@ -219,11 +219,20 @@ BACKLINKS_PLACEHOLDER = '<div class="hb-backlinks"></div>'
 """Left in a term page by the template; replaced once every page has been linked."""
 
 
-def backlinks_html(pages: dict[str, str], page_url: str, variant: Variant) -> str:
-    """The 被引用于 list of a term page: every page that links to it (URL → title), sorted."""
+BACKLINKS_SHOWN = 12
+"""Backlinks listed before the rest fold into “全部 N 个” (a long list runs screens on a phone)."""
+
+
+def backlinks_html(pages: dict[str, str], page_url: str, variant: Variant, shown: int = BACKLINKS_SHOWN) -> str:
+    """The 被引用于 list of a term page: every page that links to it (URL → title), sorted; past
+    `shown` entries the rest are folded into a `<details>` that says how many there are in all."""
     if not pages:
         return f'<p class="hb-backlinks hb-lead">{escape(variant.convert("暂无其他页面提到本条。"))}</p>'
-    items = "".join(f'<li><a href="{escape(urls.relative_url(url, page_url))}">{escape(title)}</a></li>'
-                    for url, title in sorted(pages.items(), key=lambda kv: (kv[0].count("/"), kv[0])))
-    return f'<ul class="hb-backlinks">{items}</ul>'
-
+    items = [f'<li><a href="{escape(urls.relative_url(url, page_url))}">{escape(title)}</a></li>'
+             for url, title in sorted(pages.items(), key=lambda kv: (kv[0].count("/"), kv[0]))]
+    if len(items) <= shown:
+        return f'<ul class="hb-backlinks">{"".join(items)}</ul>'
+    summary = escape(variant.convert(f"全部 {len(items)} 个"))
+    return (f'<ul class="hb-backlinks">{"".join(items[:shown])}</ul>'
+            f'<details class="hb-backlinks-more"><summary>{summary}</summary>'
+            f'<ul class="hb-backlinks">{"".join(items[shown:])}</ul></details>')

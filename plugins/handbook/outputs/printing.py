@@ -77,14 +77,15 @@ class PrintBook:
     """The print HTML of one corpus, edition and script."""
 
     def __init__(self, corpus: Corpus, variant: Variant, edition: str, editions: list[str],
-                 info: BookInfo | None = None, full: Corpus | None = None) -> None:
+                 info: BookInfo | None = None, full: Corpus | None = None, stop_phrases: list[str] | None = None,
+                 ) -> None:
         self.corpus = corpus
         self.full = full or corpus
         self.variant = variant
         self.edition = edition
         self.editions = editions
         self.info = info or BookInfo()
-        index = TermIndex(corpus, edition, [variant], self.full)
+        index = TermIndex(corpus, edition, [variant], self.full, stop_phrases=stop_phrases or [])
         self.linker = Linker(index, "section", href=lambda target, _: f"#{target.kind}-{target.id}")
         self.md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, HandbookExtension(variant, self.linker)])
         self.env = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"), autoescape=True,

@@ -14,26 +14,50 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
-def defined_term(term: Term, variant: Variant, site_url: str, set_name: str) -> str:
-    """schema.org DefinedTerm (in a DefinedTermSet) for a term page, safe inside <script>."""
+def defined_term(term: Term, variant: Variant, site_url: str, set_name: str, image: str = "") -> str:
+    """schema.org DefinedTerm (in its DefinedTermSet) for a term page, safe inside <script>.
+
+    Only properties whose schema.org domain includes the type: `inLanguage` belongs to the set (a
+    CreativeWork), not to the DefinedTerm (an Intangible)."""
     base = site_url.rstrip("/") + "/" if site_url else ""
     prefix = HANT_PREFIX if variant.converts else ""
-    data = {
+    data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "DefinedTerm",
         "@id": f"{base}{prefix}{entry_url(term)}",
         "name": variant.convert(term.title),
         "description": variant.convert(term.summary),
         "termCode": term.id,
-        "inLanguage": variant.code,
-        "inDefinedTermSet": {"@type": "DefinedTermSet", "@id": f"{base}{prefix}{TERMS_INDEX}",
-                             "name": variant.convert(set_name)},
+        "inDefinedTermSet": _term_set(variant, base + prefix, set_name),
     }
     names = [variant.convert(a) for a in term.aliases] + ([term.english] if term.english else [])
     if names:
         data["alternateName"] = names
     if base:
         data["url"] = data["@id"]
+    if image:
+        data["image"] = image
+    return _script_json(data)
+
+
+def defined_term_set(variant: Variant, site_url: str, set_name: str, edition: str) -> str:
+    """schema.org DefinedTermSet for the A–Z index page, safe inside <script>."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    prefix = HANT_PREFIX if variant.converts else ""
+    data: dict[str, object] = {"@context": "https://schema.org", **_term_set(variant, base + prefix, set_name),
+                               "inLanguage": variant.code, "version": edition}
+    return _script_json(data)
+
+
+def _term_set(variant: Variant, root: str, set_name: str) -> dict[str, object]:
+    data: dict[str, object] = {"@type": "DefinedTermSet", "@id": f"{root}{TERMS_INDEX}",
+                               "name": variant.convert(set_name)}
+    if root:
+        data["url"] = data["@id"]
+    return data
+
+
+def _script_json(data: dict[str, object]) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
