@@ -64,7 +64,7 @@ def test_backlinks_list_the_pages_that_mention_a_term(built):
 
 def test_traditional_variant_converts_text_not_urls(built):
     hant = read(built, "zh-Hant/terms/scrm/index.html")
-    assert "連接私域與社群" in re.sub(r"<[^>]+>", "", hant)
+    assert "連線私域與社群" in re.sub(r"<[^>]+>", "", hant)
     assert 'href="../siyu/"' in hant and 'title="私域是一個用於測試的術語。"' in hant
     assert "<title>SCRM - 測試手冊</title>" in hant
 
