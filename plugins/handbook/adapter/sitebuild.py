@@ -15,7 +15,7 @@ from __future__ import annotations
 import html as htmllib
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,14 +145,15 @@ class SiteBuild:
         for term_id in sorted(self.linker.page.linked):
             self.backlinks.setdefault(term_id, {})[url] = title
 
-    def add_search_page(self, url: str, src_uri: str, title: str, html: str, meta: dict[str, Any]) -> None:
+    def add_search_page(self, url: str, src_uri: str, title: str, html: str, meta: Mapping[str, Any]) -> None:
         """Index a rendered page for readers' search, unless its front matter says `search:
         exclude: true` (contributors' pages); `search: boost: N` weighs it."""
-        options = meta.get("search") if isinstance(meta.get("search"), dict) else {}
+        found = meta.get("search")
+        options: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
         if options.get("exclude"):
             return
         entry = self.entries.get(src_uri)
-        names = [n for n in getattr(entry, "names", [])[1:]] if entry is not None else []
+        names = list(getattr(entry, "names", [])[1:])
         boost = options.get("boost", 1.0)
         self.search_docs[url] = search.SearchDoc(
             url, htmllib.unescape(title), search.page_text(html), names, entry.summary if entry is not None else "",
