@@ -28,11 +28,12 @@ browser (FNV-1a over UTF-8), so it fetches exactly the shards of its query's key
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -63,6 +64,8 @@ TITLE, ALIAS, SUMMARY = 8.0, 6.0, 3.0
 to about 2.2, BM25 with k1 = 1.2)."""
 EXACT_TITLE, EXACT_ALIAS = 1000.0, 900.0
 _K1, _B = 1.2, 0.75
+_DOCS = 1 << 22
+"""Postings are packed as weight × _DOCS + document while they are ranked (at most 4 M documents)."""
 
 
 @dataclass
@@ -176,7 +179,8 @@ def build_index(docs: list[SearchDoc], variants: list[Variant], shard_prefix: di
             converted[variant.code] = (variant.convert_many([d.text for d in docs]),
                                        [[next(it) for _ in f] for f in fields])
     postings = _postings(docs, texts, fields, list(converted.values()))
-    total = sum(len(k.encode()) + 4 + sum(len(str(x)) + 1 for x in v) for k, v in postings.items())
+    per_number = len(str(len(docs))) + 5  # a document number and a weight of about four digits, with commas
+    total = sum(len(key.encode()) + 4 + per_number * len(v) for key, v in postings.items())
     count = 1 << max(0, math.ceil(math.log2(max(1.0, total / SHARD_BYTES))))  # a power of two: stable across edits
     buckets: list[dict[str, list[int]]] = [{} for _ in range(count)]
     for key in sorted(postings):
@@ -241,21 +245,24 @@ def _postings(docs: list[SearchDoc], texts: list[str], fields: list[list[str]],
     for c in counts:
         frequency.update(c.body.keys() | c.fields.keys())
     total = len(docs)
-    lists: dict[str, list[tuple[int, int]]] = {}
+    idf = {key: math.log(1 + (total - df + 0.5) / (df + 0.5)) for key, df in frequency.items()}
+    lists: defaultdict[str, list[int]] = defaultdict(list)  # weight and document packed in one int
+    saturate = _K1 + 1
     for n, c in enumerate(counts):
-        boost = docs[n].boost
+        scale = 10 * docs[n].boost
         norm = _K1 * (1 - _B + _B * lengths[n] / average)
-        for key in c.body.keys() | c.fields.keys():
-            tf = c.body.get(key, 0)
-            idf = math.log(1 + (total - frequency[key] + 0.5) / (frequency[key] + 0.5))
-            weight = idf * (tf * (_K1 + 1) / (tf + norm) + c.fields.get(key, 0.0)) * boost
-            lists.setdefault(key, []).append((n, max(1, round(weight * 10))))
+        body, extra = c.body, c.fields
+        low = _DOCS - 1 - n  # the lower document number first among equal weights
+        for key in body.keys() | extra.keys():
+            tf = body.get(key, 0)
+            weight = round(idf[key] * (tf * saturate / (tf + norm) + extra.get(key, 0.0)) * scale)
+            lists[key].append((weight if weight > 0 else 1) * _DOCS + low)
         for key, weight in c.exact.items():
-            lists.setdefault(key, []).append((n, round(weight * 10 * boost)))
+            lists[key].append(round(weight * scale) * _DOCS + low)
     out: dict[str, list[int]] = {}
-    for key, pairs in lists.items():
-        pairs.sort(key=lambda p: (-p[1], p[0]))
-        out[key] = [x for pair in pairs[:KEEP] for x in pair]
+    for key, packed in lists.items():
+        best = heapq.nlargest(KEEP, packed) if len(packed) > KEEP else sorted(packed, reverse=True)
+        out[key] = [x for value in best for x in (_DOCS - 1 - value % _DOCS, value // _DOCS)]
     return out
 
 
