@@ -257,8 +257,8 @@ def _postings(docs: list[SearchDoc], texts: list[str], fields: list[list[str]],
             tf = body.get(key, 0)
             weight = round(idf[key] * (tf * saturate / (tf + norm) + extra.get(key, 0.0)) * scale)
             lists[key].append((weight if weight > 0 else 1) * _DOCS + low)
-        for key, weight in c.exact.items():
-            lists[key].append(round(weight * scale) * _DOCS + low)
+        for key, exact in c.exact.items():
+            lists[key].append(round(exact * scale) * _DOCS + low)
     out: dict[str, list[int]] = {}
     for key, packed in lists.items():
         best = heapq.nlargest(KEEP, packed) if len(packed) > KEEP else sorted(packed, reverse=True)
