@@ -138,12 +138,13 @@
     });
   }
 
+  /* The text with each occurrence of the query (any case) marked. */
   function marked(parent, text, q) {
-    var at = q ? text.indexOf(q) : -1;
+    var lower = text.toLowerCase(), at = q && lower.length === text.length ? lower.indexOf(q) : -1;
     if (at < 0) { parent.appendChild(document.createTextNode(text)); return; }
     parent.appendChild(document.createTextNode(text.slice(0, at)));
     var mark = document.createElement("mark");
-    mark.textContent = q;
+    mark.textContent = text.slice(at, at + q.length);
     parent.appendChild(mark);
     marked(parent, text.slice(at + q.length), q);
   }
