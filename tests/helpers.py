@@ -83,8 +83,6 @@ theme:
   font: false
   features: [content.tooltips]
 plugins:
-  - search:
-      lang: zh
   - handbook:
       edition: "1.1"        # scripts/build --edition X (HANDBOOK_EDITION) builds an earlier one
       editions: ["1.0", "1.1"]

@@ -72,8 +72,9 @@ def test_traditional_variant_converts_text_not_urls(built):
 def search_text(site: Path) -> str:
     import json
 
-    docs = json.loads(read(site, "search/search_index.json"))["docs"]
-    return " ".join(d["title"] + " " + d["text"] for d in docs).replace("\u200b", "")
+    rows = [row for chunk in sorted((site / "search" / "docs").glob("*.json"))
+            for row in json.loads(chunk.read_text("utf-8"))]
+    return " ".join(title + " " + snippet for _, title, snippet in rows)
 
 
 def test_search_index_per_variant(built):

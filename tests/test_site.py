@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -104,35 +105,39 @@ def test_traditional_site_has_no_simplified_only_characters(real_site):
     assert offenders == {}
 
 
+def search_rows(root: Path) -> list[list[str]]:
+    """[url, title, snippet] of every document in a script's search index."""
+    return [row for chunk in sorted((root / "search" / "docs").glob("*.json"))
+            for row in json.loads(chunk.read_text("utf-8"))]
+
+
 def test_search_index_of_each_script_has_every_entry(real_site):
     for root in (real_site, real_site / "zh-Hant"):
-        docs = json.loads((root / "search" / "search_index.json").read_text("utf-8"))["docs"]
-        locations = {d["location"].split("#")[0] for d in docs}
+        locations = {url for url, _, _ in search_rows(root)}
         for entry in CORPUS.entries():
             assert f"{entry.kind}s/{entry.id}/" in locations
 
 
+def test_readers_search_leaves_out_contributor_pages(real_site):
+    """参与编写 and 检查规则 are for editors; readers' search covers terms, cases and reader pages."""
+    locations = {url for url, _, _ in search_rows(real_site)}
+    assert "contributing/" not in locations and "rules/" not in locations
+    assert {"", "about/", "terms/", "changelog/"} <= locations
+
+
 def test_traditional_search_index_is_in_traditional(real_site):
-    text = (real_site / "zh-Hant" / "search" / "search_index.json").read_text("utf-8")
-    docs = json.loads(text)["docs"]
-    titles = {d["title"] for d in docs}
+    titles = {title for _, title, _ in search_rows(real_site / "zh-Hant")}
     assert "企業微信" in titles and "企业微信" not in titles
 
 
-def test_search_indexes_are_plain_utf8_not_escaped(real_site):
-    """Readers download the index before their first search: UTF-8 is about half the bytes of
-    Material's `\\uXXXX` escapes for Chinese text."""
+def test_search_files_are_plain_utf8_and_small(real_site):
+    """UTF-8 rather than `\\uXXXX` escapes (half the bytes for Chinese); no file a first query
+    needs is large."""
     for root, title in ((real_site, "企业微信"), (real_site / "zh-Hant", "企業微信")):
-        raw = (root / "search" / "search_index.json").read_bytes()
-        assert f'"title":"{title}"'.encode() in raw
-        assert b"\\u4e" not in raw and b"\\u5" not in raw
-
-
-def test_search_results_read_label_colon_value(real_site):
-    """A term's facts in a search result read 分类：基础概念, not 分类基础概念."""
-    docs = json.loads((real_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
-    text = next(d["text"] for d in docs if d["location"] == "terms/siyu/").replace("\u200b", "")
-    assert "分类：基础概念" in text and "别名：私域流量" in text
+        raw = b"".join(p.read_bytes() for p in (root / "search" / "docs").glob("*.json"))
+        assert f'"{title}"'.encode() in raw and b"\\u4e" not in raw
+    sizes = [p.stat().st_size for p in (real_site / "search").rglob("*.json")]
+    assert max(sizes) < 64_000, max(sizes)
 
 
 def test_exports_validate(real_site):

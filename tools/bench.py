@@ -1,10 +1,12 @@
-"""`scripts/bench [all|linking|variants|lint|pdf|site] [--sizes 100,1000,10000]`
+"""`scripts/bench [all|linking|variants|lint|pdf|site|weight] [--sizes 100,1000,10000]`
 
 Every figure is measured against the real alternative in the same run, so ratios survive a noisy,
 shared machine: the Aho–Corasick matcher against a longest-first regex alternation (what the
 Markdown abbreviations extension does), our conversion against bare OpenCC, our build of both
 scripts against a bare Material build of the same pages without the plugin, our PDF assembly against
-bare WeasyPrint on the same HTML. Prints a table, writes BENCHMARKS.json and BENCHMARKS.md.
+bare WeasyPrint on the same HTML, what a reader's browser downloads (a term page, a first search, time
+to idle on a throttled link) against a plain Material page and Material's built-in search. Prints a
+table, writes BENCHMARKS.json and BENCHMARKS.md.
 """
 from __future__ import annotations
 
@@ -201,6 +203,168 @@ def bench_site(root: Path, terms: int) -> dict[str, Any]:
             "peak_mb": ours["peak_mb"], "bare_peak_mb": bare["peak_mb"], "linking_s": linking}
 
 
+# -- page weight and search (issue 15) -----------------------------------------------------------
+
+PLAIN_CONFIG = """# A plain Material site of the same pages: the handbook's theme, features, extensions and nav,
+# no plugin at all (so no search) -- what a reader downloads for a page of a bare Material site.
+INHERIT: mkdocs.yml
+docs_dir: bare_docs
+site_dir: plain_site
+strict: false
+theme:
+  language: zh
+plugins: []
+"""
+SLOW_LINK = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 1_600_000 / 8}
+"""A slow mobile link: 1.6 Mbit/s each way, 150 ms round trip (CDP Network.emulateNetworkConditions)."""
+IDLE_LIMIT_S = 300
+"""How long a throttled load may take before it is reported as "not idle after" this."""
+IDLE_JS = """() => Math.max(performance.getEntriesByType("navigation")[0].loadEventEnd,
+  ...performance.getEntriesByType("resource").map(e => e.responseEnd))"""
+
+
+def serve(folder: Path) -> tuple[Any, str]:
+    """A local HTTP server for a built site (no compression, like the simplest static host)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+def page_visit(browser: Any, url: str, query: str | None, throttled: bool = False) -> dict[str, Any]:
+    """Bytes and requests of one page load in a fresh context (empty cache) and, given a query, of
+    the first search after it; with `throttled`, the time until the network is idle instead."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    responses: list[Any] = []
+    pending: set[Any] = set()
+    page.on("response", lambda r: responses.append(r))
+    page.on("request", lambda r: pending.add(r))
+    page.on("requestfinished", lambda r: pending.discard(r))
+    page.on("requestfailed", lambda r: pending.discard(r))
+    if throttled:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", SLOW_LINK)
+    try:
+        page.goto(url, wait_until="networkidle", timeout=IDLE_LIMIT_S * 1000)
+        while pending:  # a request still under way (Material's index on a slow link) is part of the load
+            page.wait_for_timeout(200)
+    except Exception:  # Playwright's TimeoutError: Material's whole index on a slow link, at 10,000 terms
+        if not throttled:
+            raise
+        context.close()
+        return {"idle_ms": None}
+    loads = [(r.status, r.url, _size(r)) for r in responses]
+    out: dict[str, Any] = {"bytes": sum(n for _, _, n in loads), "requests": len(loads),
+                           "errors": [u for status, u, _ in loads if status >= 400],
+                           "sitemaps": sum("sitemap" in u for _, u, _ in loads),
+                           "index_bytes": sum(n for _, u, n in loads if "/search/" in u)}
+    if throttled:
+        out["idle_ms"] = page.evaluate(IDLE_JS)
+    if query is not None:
+        before = len(responses)
+        page.locator("label.md-header__button[for=__search]").click()  # a phone: the magnifier in the header
+        page.keyboard.insert_text(query)
+        page.keyboard.press("End")  # Material's search starts on key-up only
+        page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        while pending:
+            page.wait_for_timeout(200)
+        first = [_size(r) for r in responses[before:]]
+        out["search_bytes"] = sum(first)
+        out["search_requests"] = len(first)
+    context.close()
+    return out
+
+
+def _size(response: Any) -> int:
+    """The body size of a response (0 for one without a body, such as a redirect)."""
+    try:
+        return len(response.body())
+    except Exception:
+        return 0
+
+
+def index_cost(site: Path) -> dict[str, float]:
+    """Our index, timed in this process from the built zh-Hans pages: text extraction and build."""
+    from handbook.core.variants import HANS, HANT, Variant
+    from handbook.outputs import search
+
+    start = time.perf_counter()
+    docs = []
+    for page in sorted(site.rglob("index.html")):
+        rel = page.parent.relative_to(site).as_posix()
+        if rel.startswith(("zh-Hant", "contributing", "rules", "print")):
+            continue
+        html = page.read_text("utf-8")
+        article = html.split('<article class="md-content__inner md-typeset">', 1)[-1].split("</article>", 1)[0]
+        docs.append(search.SearchDoc("" if rel == "." else rel + "/", rel, search.page_text(article)))
+    extract = time.perf_counter() - start
+    start = time.perf_counter()
+    search.build_index(search.documents(docs), [Variant(HANS), Variant(HANT)], {HANT: "../../search/"})
+    return {"extract_s": extract, "index_s": time.perf_counter() - start}
+
+
+def bench_weight(root: Path, label: str, term: str, query: str) -> dict[str, Any]:
+    """A term page and a first search in Chromium, ours against a plain Material page of the same
+    page (same theme, no plugin) and against Material's built-in search, all built in this run."""
+    from playwright.sync_api import sync_playwright
+
+    write_bare_pages(root)
+    (root / "plain.yml").write_text(PLAIN_CONFIG, "utf-8")
+    builds = {"ours": measured([sys.executable, "-m", "mkdocs", "build", "-q"], root, {"HANDBOOK_PDF": "0"}),
+              "plain": measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "plain.yml"], root),
+              "material": measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "bare.yml"], root)}
+    sites = {"ours": root / "site", "plain": root / "plain_site", "material": root / "bare_site"}
+    shards = sorted((root / "site" / "search" / "shards").glob("*.json"))
+    result: dict[str, Any] = {
+        "label": label, "term": term, "query": query,
+        "build_s": {k: v["seconds"] for k, v in builds.items()},
+        "material_index_bytes": (root / "bare_site" / "search" / "search_index.json").stat().st_size,
+        "our_index_bytes": sum(p.stat().st_size for p in (root / "site" / "search").rglob("*.json")),
+        "our_shards": len(shards), "our_largest_shard": max(p.stat().st_size for p in shards),
+        **index_cost(root / "site")}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        try:
+            for name, folder in sites.items():
+                httpd, base = serve(folder)
+                try:
+                    url = f"{base}/terms/{term}/"
+                    result[name] = page_visit(browser, url, None if name == "plain" else query)
+                    if name == "ours":
+                        result["ours_hant"] = page_visit(browser, f"{base}/zh-Hant/terms/{term}/", query)
+                    repeat = 1 if name == "material" else 3  # Material's index takes minutes on a slow link at 10,000 terms
+                    idle = [page_visit(browser, url, None, throttled=True)["idle_ms"] for _ in range(repeat)]
+                    result[name]["idle_ms"] = min(idle) if None not in idle else None
+                finally:
+                    httpd.shutdown()
+        finally:
+            browser.close()
+    ours, plain = result["ours"], result["plain"]
+    result["page_ratio"] = ours["bytes"] / plain["bytes"]
+    result["idle_ratio"] = ours["idle_ms"] / plain["idle_ms"] if ours["idle_ms"] and plain["idle_ms"] else None
+    return result
+
+
+def weight_subjects(root: Path) -> tuple[str, str]:
+    """The term page to load and the query to type: 企业微信 in the real handbook, else the title of
+    the second synthetic term."""
+    if (root / "terms" / "qiye-weixin.md").exists():
+        return "qiye-weixin", "企业微信"
+    text = (root / "terms" / "t00001.md").read_text("utf-8")
+    return "t00001", re.search(r"^title: (.+)$", text, re.M).group(1).strip()  # type: ignore[union-attr]
+
+
 # -- pdf -------------------------------------------------------------------------------------
 
 def bench_pdf(root: Path, label: str) -> dict[str, Any]:
@@ -315,6 +479,37 @@ def report(results: dict[str, Any]) -> str:
                 f"{v['peak_mb']:.0f} MB | {v['linking_s']:.2f} s |"
                 for v in results["site"].values()]
         out.append("")
+    if "weight" in results:
+        out += ["## Page weight and search (issue 15)", "",
+                "Chromium at 390×844, empty cache, sites served locally without compression. A term page",
+                "of our site against the same page built by plain Material (same theme and features, no plugin,",
+                "no search) and by Material with its built-in search (`search: lang: zh`, jieba), all built in",
+                "the same run. First search: bytes fetched from opening search to the first results (Material",
+                "fetches its whole index with the page instead). Idle: until the last response ends on a",
+                "1.6 Mbit/s, 150 ms link (CDP), best of three loads (one for Material with search).", "",
+                "| corpus | term page: ours | plain Material | ratio | Material + search | first search: ours (requests) | Material index | idle: ours | plain | ratio | Material + search |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for v in results["weight"].values():
+            ours, plain, mat = v["ours"], v["plain"], v["material"]
+            out.append(f"| {v['label']} | {ours['bytes'] / 1000:.0f} KB | {plain['bytes'] / 1000:.0f} KB | "
+                       f"{v['page_ratio']:.2f}× | {mat['bytes'] / 1000:.0f} KB | {ours['search_bytes'] / 1000:.0f} KB "
+                       f"({ours['search_requests']}) | {v['material_index_bytes'] / 1000:.0f} KB | "
+                       f"{_seconds(ours['idle_ms'])} | {_seconds(plain['idle_ms'])} | "
+                       f"{v['idle_ratio'] or 0:.2f}× | {_seconds(mat['idle_ms'])} |")
+        out += ["", "| corpus | query | zh-Hant first search | index on disk: ours / Material | shards (largest) | "
+                "index time: ours (text + index) | Material search's build cost (with − without) | 404s, sitemaps |",
+                "|---|---|---:|---:|---:|---:|---:|---:|"]
+        for v in results["weight"].values():
+            b = v["build_s"]
+            problems = sum(len(v[k]["errors"]) for k in ("ours", "ours_hant"))
+            sitemaps = sum(v[k]["sitemaps"] for k in ("ours", "ours_hant"))
+            out.append(f"| {v['label']} | {v['query']} | {v['ours_hant']['search_bytes'] / 1000:.0f} KB | "
+                       f"{v['our_index_bytes'] / 1e6:.1f} MB / {v['material_index_bytes'] / 1e6:.1f} MB | "
+                       f"{v['our_shards']} ({v['our_largest_shard'] / 1000:.0f} KB) | "
+                       f"{v['extract_s'] + v['index_s']:.1f} s ({v['extract_s']:.1f} + {v['index_s']:.1f}) | "
+                       f"{b['material'] - b['plain']:+.1f} s ({b['material']:.1f} − {b['plain']:.1f}) | "
+                       f"{problems}, {sitemaps} |")
+        out.append("")
     if "pdf" in results:
         out += ["## PDF (issue 7)", "", "| edition | pages | ours | bare WeasyPrint, same HTML | overhead | pages/s | peak memory |",
                 "|---|---:|---:|---:|---:|---:|---:|"]
@@ -332,15 +527,19 @@ def report(results: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _seconds(ms: float | None) -> str:
+    return f"{ms / 1000:.2f} s" if ms is not None else f"> {IDLE_LIMIT_S} s"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench")
     parser.add_argument("what", nargs="*", default=["all"],
-                        choices=["all", "linking", "variants", "lint", "pdf", "site", "cards"])
+                        choices=["all", "linking", "variants", "lint", "pdf", "site", "cards", "weight"])
     parser.add_argument("--sizes", default="100,1000,10000", help="synthetic corpus sizes (terms)")
     parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
     args = parser.parse_args(argv)
-    what = set(args.what) if "all" not in args.what else {"linking", "variants", "lint", "pdf", "site", "cards"}
-    sizes = [int(s) for s in args.sizes.split(",")]
+    what = set(args.what) if "all" not in args.what else {"linking", "variants", "lint", "pdf", "site", "cards", "weight"}
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     previous = REPO / "BENCHMARKS.json"
     results: dict[str, Any] = json.loads(previous.read_text()) if previous.exists() else {}
     work = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
@@ -351,11 +550,18 @@ def main(argv: list[str] | None = None) -> int:
             results["variants"] = bench_variants()
         if "cards" in what:
             results["cards"] = bench_cards()
-        projects = {n: make_project(work / f"t{n}", n) for n in sizes} if what & {"lint", "site", "pdf"} else {}
+        projects = {n: make_project(work / f"t{n}", n) for n in sizes} if what & {"lint", "site", "pdf", "weight"} else {}
         if "lint" in what:
             results["lint"] = {str(n): bench_lint(p) for n, p in projects.items()}
         if "site" in what:
             results["site"] = {str(n): bench_site(p, n) for n, p in projects.items()}
+        if "weight" in what:
+            real = work / "real-weight"
+            shutil.copytree(REPO, real, ignore=shutil.ignore_patterns(".venv", "site", ".cache", ".git", ".site-*"))
+            results["weight"] = {"real": bench_weight(real, f"real ({sum(1 for _ in (REPO / 'terms').glob('*.md'))} terms)",
+                                                      *weight_subjects(real))}
+            for n, project in projects.items():
+                results["weight"][str(n)] = bench_weight(project, f"synthetic, {n:,} terms", *weight_subjects(project))
         if "pdf" in what:
             real = work / "real"
             shutil.copytree(REPO, real, ignore=shutil.ignore_patterns(".venv", "site", ".cache", ".git", ".site-*"))

@@ -1,139 +1,36 @@
-"""What is specific to Material for MkDocs' search: the jieba dictionary of the glossary's names, the
-search index in both scripts, and two small fixes to its worker for Chinese queries.
+"""What is specific to Material for MkDocs: its `__config` JSON in the converted pages, and one fix to
+its bundle.
 
-Fixes to Material's search worker for Chinese queries:
-
-1. Material 9.x segments a Chinese query greedily against the tokens of the search index, but its
-   loop (`for (j = i + 1; j < query.length; j++)`) never tries the whole query as one token, so a
-   reader typing 企业微信 gets 企业 + 微 and loses the last character. The build's jieba
-   dictionary makes every title and alias one token; letting the loop reach the end of the query
-   lets those tokens match.
-2. Every segment is then searched with a trailing wildcard only, so 私域* scores every page whose
-   title holds several 私域… tokens above the page titled 私域. Each segment is also searched
-   exactly, boosted (`私域^100 私域*`), so an exact title wins and prefixes still match.
+Material's bundle fetches `sitemap.xml` under the `href` of every `<link rel="alternate">` in the
+page head, to send a click on a language link to the same page in the other language. Our language
+links already point at the same page, and their targets are pages, not site roots: every page would
+download both scripts' sitemaps (160 KB on the home page) and term pages would ask for
+`terms/<id>/sitemap.xml`, which does not exist (two 404s). The bundle is served with that selector
+narrowed to links marked `data-md-sitemap`, which no page has. The readers' search is the
+handbook's own (`outputs/search.py`, `hb-search.js`): Material's search plugin is not used.
 """
 from __future__ import annotations
 
 import json
 import logging
 import re
-from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from handbook.core.model import Corpus
-from handbook.core.project import Project
-from handbook.core.variants import Variant, strip_sentinels
 from handbook.outputs.htmlconvert import PageConverter
 
-_LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
-_JOIN = re.compile(r"\[\.\.\.(\w+)\((\w+),this\.index\.invertedIndex\)\]\.join\(\"\* \"\)")
-EXACT_BOOST = 100
 log = logging.getLogger("mkdocs.plugins.handbook")
-WORKER = re.compile(r"^assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
-_ALTERNATES = '"link[rel=alternate]"'
-_NO_ALTERNATES = '"link[rel=alternate][data-md-sitemap]"'
-"""Material's language menu fetches `sitemap.xml` next to every `link rel=alternate` of the page; the
-hreflang links are absolute (the deployed host), so that would be a request to another host. The
-handbook's switch links the same page directly (partials/alternate.html): no link carries the
-attribute this selector asks for, so nothing is fetched."""
+ALTERNATE_SELECTOR = '"link[rel=alternate]"'
+NO_SITEMAP_SELECTOR = '"link[rel=alternate][data-md-sitemap]"'
 
 
-def patch_worker(js: str) -> str | None:
-    """The worker with both fixes, or None when Material's code no longer has these shapes."""
-    js, loops = _LOOP.subn(lambda m: m.group(0).replace(f"{m.group(1)}<", f"{m.group(1)}<=", 1), js)
-    js, joins = _JOIN.subn(lambda m: m.group(0).replace(
-        ".join(", f'.map(hbSegment=>hbSegment+"^{EXACT_BOOST} "+hbSegment).join(', 1), js)
-    return js if loops == 1 and joins == 1 else None
-
-def jieba_words(corpus: Corpus, variants: list[Variant]) -> list[str]:
-    """Titles and aliases, in every variant's script, that search should treat as one token.
-
-    A name made entirely of other glossary names (企业微信裂变 = 企业微信 + 裂变) stays split,
-    so searching 企业微信 ranks the page titled exactly 企业微信 first and the compound still
-    matches on both parts.
-    """
-    words: set[str] = set()
-    for term in corpus.terms.values():
-        for name in term.names:
-            for v in variants:
-                words.add(v.convert(name))
-    words = {w for w in words if len(w) > 1 and " " not in w}
-    return sorted(w for w in words if not _composed_of(w, words))
-
-
-def write_jieba_dict(root: Path, corpus: Corpus, variants: list[Variant]) -> Path:
-    """A jieba user dictionary of the glossary's names (in `.cache/`), for search segmentation."""
-    path = root / ".cache" / "jieba-user.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = "".join(f"{w} 200000 n\n" for w in jieba_words(corpus, variants))
-    if not path.exists() or path.read_text("utf-8") != text:
-        path.write_text(text, "utf-8")
-    return path
-
-
-_CODE = re.compile(r"(<code>.*?</code>|<pre>.*?</pre>)", re.S)
-
-
-def search_indexes(text: str, variant: Variant) -> tuple[str, str]:
-    """Material's Simplified search index, parsed once, as (itself, in another script); both
-    written as UTF-8 rather than Material's `\\uXXXX` escapes, about half the bytes for Chinese
-    text (what a reader on a phone downloads before searching).
-
-    In the other script, titles, text and tags are converted (code left as written); locations,
-    anchors and jieba's word boundaries (U+200B) carry over, because the conversion maps
-    character for character."""
-    data = json.loads(text)
-    simplified = _dumps(data)
-    docs = data.get("docs", [])
-    slots: list[tuple[list[str], int]] = []  # where each text to convert sits
-    for doc in docs:
-        for key in ("title", "text"):
-            if isinstance(doc.get(key), str):
-                doc[key] = parts = _CODE.split(doc[key])  # odd parts are code, left as written
-                slots += [(parts, i) for i in range(0, len(parts), 2)]
-        if isinstance(doc.get("tags"), list):
-            slots += [(doc["tags"], i) for i, tag in enumerate(doc["tags"]) if isinstance(tag, str)]
-    for (seq, i), converted in zip(slots, variant.convert_many([seq[i] for seq, i in slots]), strict=True):
-        seq[i] = converted
-    for doc in docs:
-        for key in ("title", "text"):
-            if isinstance(doc.get(key), list):
-                doc[key] = "".join(doc[key])
-    return simplified, _dumps(data)
-
-
-def _dumps(data: object) -> str:
-    out = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _composed_of(word: str, parts: set[str]) -> bool:
-    """True when `word` is a concatenation of two or more of `parts` (other than itself)."""
-    ends = [False] * (len(word) + 1)
-    ends[0] = True
-    for i in range(len(word)):
-        if ends[i]:
-            for j in range(i + 2, len(word) + 1 - (i == 0)):
-                if word[i:j] in parts:
-                    ends[j] = True
-    return ends[len(word)]
-
-
-def write_search_indexes(site_dir: Path, index_path: str, prefix: str, variant: Variant) -> None:
-    """Material's Simplified index (written by its search plugin from the rendered pages) as the
-    Simplified index without markers and, converted, as the index of the site under `prefix`."""
-    index = site_dir / index_path
-    if not index.exists():
-        return
-    simplified, converted = search_indexes(index.read_text("utf-8"), variant)
-    index.write_text(strip_sentinels(simplified), "utf-8")
-    target = site_dir / prefix / index_path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(converted, "utf-8")
+def patch_bundle(js: str) -> str | None:
+    """Material's bundle without the sitemap fetches, or None when its code no longer has that shape."""
+    if js.count(ALTERNATE_SELECTOR) != 1 or "sitemap.xml" not in js:
+        return None
+    return js.replace(ALTERNATE_SELECTOR, NO_SITEMAP_SELECTOR)
 
 
 def convert_config(converter: PageConverter, page_url: str, text: str) -> str:
@@ -154,37 +51,13 @@ def convert_config(converter: PageConverter, page_url: str, text: str) -> str:
     return out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def configure_search(plugins: Any, project: Project) -> None:
-    """Give Material's search plugin the jieba dictionary of the glossary's names."""
-    for name, plugin in plugins.items():
-        if name.endswith("search") and hasattr(plugin.config, "jieba_dict_user"):
-            plugin.config.jieba_dict_user = str(write_jieba_dict(project.root, project.corpus, [project.variant("zh-Hans")]))
-
-
-def patch_bundle(js: str) -> str | None:
-    """Material's bundle without the alternates' sitemap fetches, or None when its code has changed."""
-    return js.replace(_ALTERNATES, _NO_ALTERNATES) if js.count(_ALTERNATES) == 1 else None
-
-
 def patch_material_bundle(files: Files, config: MkDocsConfig) -> None:
-    """Serve Material's bundle without the alternates' sitemap fetches (see `_NO_ALTERNATES`)."""
+    """Serve Material's bundle without the sitemap fetches (see the module docstring)."""
     for file in list(files):
         if BUNDLE.match(file.src_uri):
             patched = patch_bundle(file.content_string)
             if patched is None:
-                log.info(f"Material 脚本 {file.src_uri} 的语言菜单代码已变化，未打补丁")
-                return
-            files.remove(file)
-            files.append(File.generated(config, file.src_uri, content=patched))
-
-
-def patch_search_worker(files: Files, config: MkDocsConfig) -> None:
-    """Serve Material's search worker with the Chinese query fixes (see the module docstring)."""
-    for file in list(files):
-        if WORKER.match(file.src_uri):
-            patched = patch_worker(file.content_string)
-            if patched is None:
-                log.info(f"Material 搜索脚本 {file.src_uri} 的分词代码已变化，未打补丁")
+                log.info(f"Material 的脚本 {file.src_uri} 已变化，无法去掉它对 sitemap.xml 的请求；请更新 handbook.adapter.material")
                 return
             files.remove(file)
             files.append(File.generated(config, file.src_uri, content=patched))

@@ -58,7 +58,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
-    @event_priority(100)  # before the search plugin reads its jieba dictionary
+    @event_priority(100)  # before other plugins see the configuration
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self.site = None
@@ -84,7 +84,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             config.extra["version"] = {"provider": "mike", "default": "latest"}
             config.extra_javascript.append("assets/javascripts/hb-versions.js")  # the Traditional site's selector
         config.markdown_extensions.append(self.site.extension)  # type: ignore[arg-type]
-        material.configure_search(config.plugins, project)
+        if "material/search" in config.plugins or "search" in config.plugins:
+            log.info("手册自带搜索（search/manifest.json）；Material 的 search 插件多余，可从 mkdocs.yml 删除")
+        config.extra_javascript.append("assets/javascripts/hb-search.js")
         logging.getLogger("mkdocs").addHandler(self.warnings)
         return config
 
@@ -108,7 +110,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         assert site.publication is not None
         if HANS in site.publication.print_html:
             files.append(File.generated(config, "print/index.html", content=site.publication.print_html[HANS]))
-        material.patch_search_worker(files, config)
         material.patch_material_bundle(files, config)
         for download in site.publication.downloads:
             files.append(File.generated(config, f"downloads/{download.name}", abs_src_path=str(download.path)))
@@ -138,7 +139,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(_unresolved_message(page, site.linker.page.unresolved))
         site.page_linked(page.url, page.title or page.url)
         sanitize.escape_titles(page.meta, page)  # Material prints titles and descriptions unescaped
-        return sanitize.clean(html)
+        html = sanitize.clean(html)
+        site.add_search_page(page.url, page.file.src_uri, page.title or "", html, page.meta)
+        return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         site = self._site()

@@ -7,14 +7,15 @@ next build starts. The plugin's event methods only call into it.
 Flow of one build (see ARCHITECTURE.md): the project is loaded and checked once; MkDocs renders every
 page once, in Simplified, with protected spans still marked; each rendered page is written as it is
 (markers stripped) and, converted by `outputs.htmlconvert`, as the Traditional page under `zh-Hant/`.
-After the last page: the print page of the Traditional book, both search indexes, one sitemap for both
-scripts, the completeness check, then the staging folder replaces `site/`.
+After the last page: the print page of the Traditional book, the search index of both scripts, one
+sitemap for both scripts, the completeness check, then the staging folder replaces `site/`.
 """
 from __future__ import annotations
 
+import html as htmllib
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ from handbook.lint.registry import rule_docs
 from handbook.lint.runner import build_rules, errors, run
 from handbook.markdown.extension import HandbookExtension
 from handbook.markdown.linking import Linker, PageState
-from handbook.outputs import completeness, seo, sharecards
+from handbook.outputs import completeness, search, seo, sharecards
 from handbook.outputs.downloads import Publication, publish
 from handbook.outputs.htmlconvert import PageConverter
 from handbook.outputs.pages import GeneratedPage, PageBuilder, backlinks_html
@@ -43,7 +44,6 @@ from handbook.outputs.pages import GeneratedPage, PageBuilder, backlinks_html
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 VARIANT_NAMES = {HANS: "简体中文", HANT: "繁體中文"}
-SEARCH_INDEX = "search/search_index.json"
 CARDS = "cards/"
 """Share images: `cards/<kind>s/<id>.jpg` per entry, `cards/site.jpg` for other pages; per script."""
 SITE_CARD = CARDS + "site.jpg"
@@ -107,6 +107,8 @@ class SiteBuild:
     site_name: str = ""
     site_description: str = ""
     site_author: str = ""
+    search_docs: dict[str, search.SearchDoc] = field(default_factory=dict)
+    """URL → what readers' search finds on that page."""
 
     def __post_init__(self) -> None:
         settings = self.project.settings
@@ -117,11 +119,11 @@ class SiteBuild:
                                stop_phrases=settings.stop_phrases)
         self.linker = Linker(self.index, settings.link_scope, gap=settings.link_gap)
         self.extension = HandbookExtension(self.hans, self.linker)
-        self.converter = PageConverter(self.hant, self.site_url, HANT_PREFIX, own_files=("search/", CARDS),
+        self.converter = PageConverter(self.hant, self.site_url, HANT_PREFIX, own_files=(f"{search.FOLDER}/", CARDS),
                                        json_hooks={"__config": material.convert_config},
                                        locales=(LOCALES[HANS], LOCALES[HANT]))
         self.term_pages = {t.src_uri: t.id for t in self.project.corpus.terms.values()}
-        self.entry_pages: dict[str, Entry] = {e.src_uri: e for e in self.project.corpus.entries()}
+        self.entries: dict[str, Entry] = {e.src_uri: e for e in self.project.corpus.entries()}
         order = sorted(self.project.corpus.terms.values(), key=lambda t: pinyin.sort_key(t.title, t.pinyin))
         self.order = [t.id for t in order]
         self.position = {ident: n for n, ident in enumerate(self.order)}
@@ -156,6 +158,28 @@ class SiteBuild:
         """Record the terms the page just rendered links to (for their 被引用于 lists)."""
         for term_id in sorted(self.linker.page.linked):
             self.backlinks.setdefault(term_id, {})[url] = title
+
+    def add_search_page(self, url: str, src_uri: str, title: str, html: str, meta: Mapping[str, Any]) -> None:
+        """Index a rendered page for readers' search, unless its front matter says `search:
+        exclude: true` (contributors' pages); `search: boost: N` weighs it."""
+        found = meta.get("search")
+        options: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+        if options.get("exclude"):
+            return
+        entry = self.entries.get(src_uri)
+        names = list(getattr(entry, "names", [])[1:])
+        boost = options.get("boost", 1.0)
+        self.search_docs[url] = search.SearchDoc(
+            url, htmllib.unescape(title), search.page_text(html), names, entry.summary if entry is not None else "",
+            float(boost) if isinstance(boost, (int, float)) else 1.0)
+
+    def write_search_index(self) -> None:
+        """The readers' search index of both scripts (shards shared, written at the root); files
+        that did not change are left as they are, so a `scripts/serve` rebuild rewrites few."""
+        index = search.build_index(search.documents(self.search_docs.values()), [self.hans, self.hant],
+                                   {HANT: "../../search/"})
+        written = search.write_index(index, {HANS: self.site_dir, HANT: self.site_dir / HANT_PREFIX})
+        log.debug(f"handbook: search index: {len(index.shards)} shards, {written} files written")
 
     def backlinks_of(self, src_uri: str, page_url: str) -> str | None:
         """The 被引用于 list of a term page, or None for other pages."""
@@ -193,7 +217,7 @@ class SiteBuild:
 
     def share(self, src_uri: str, page_url: str) -> dict[str, Any]:
         """What a page's share metadata needs: its image (absolute and relative), type and locale."""
-        entry = self.entry_pages.get(src_uri)
+        entry = self.entries.get(src_uri)
         path = self.card_path(entry)
         return {"image": self._absolute(path), "image_relative": relative_url(path, page_url),
                 "type": "article" if entry is not None else "website", "width": sharecards.WIDTH,
@@ -230,8 +254,8 @@ class SiteBuild:
             writer = sharecards.CardWriter(self.project.root / ".cache" / "cards")
             writer.write(self.cards(self.site_name))
             log.debug(f"handbook: share images: {writer.drawn} drawn, {writer.reused} from the cache")
-        with timed("search indexes"):
-            material.write_search_indexes(self.site_dir, SEARCH_INDEX, HANT_PREFIX, self.hant)
+        with timed("search index"):
+            self.write_search_index()
         with timed("sitemap"):
             seo.write_sitemaps(self.site_dir, self.site_url, HANT_PREFIX)
         with timed("completeness check"):

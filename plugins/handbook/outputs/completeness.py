@@ -8,6 +8,7 @@ from pathlib import Path
 from handbook.core.model import Corpus
 from handbook.core.urls import HANT_PREFIX, entry_url
 from handbook.core.variants import HANS, HANT, Variant
+from handbook.outputs import search
 from handbook.outputs.downloads import Publication
 from handbook.outputs.exports import file_names
 
@@ -18,7 +19,7 @@ def missing(site_dir: Path, corpus: Corpus, variants: dict[str, Variant], public
     problems: list[str] = []
     roots = {HANS: site_dir, HANT: site_dir / HANT_PREFIX}
     for code, root in roots.items():
-        locations = _search_locations(root / "search" / "search_index.json")
+        locations = search.locations(root / search.FOLDER)
         print_html = publication.print_html.get(code, "")
         bookmarks = next((set(d.bookmarks) for d in publication.downloads if d.code == code), None)
         for entry in corpus.entries():
@@ -39,10 +40,3 @@ def missing(site_dir: Path, corpus: Corpus, variants: dict[str, Variant], public
         if (entry.kind, entry.id) not in exported:
             problems.append(f"{entry.kind} {entry.id}（{entry.title}）：导出的 JSON 中没有它")
     return problems
-
-
-def _search_locations(index: Path) -> set[str]:
-    if not index.exists():
-        return set()
-    docs = json.loads(index.read_text("utf-8")).get("docs", [])
-    return {d.get("location", "").split("#", 1)[0] for d in docs}

@@ -184,7 +184,7 @@ class PageBuilder:
 
     def rules(self) -> GeneratedPage:
         """The linter's rules with their examples (`rule_docs`, given by the caller: see lint.registry)."""
-        md = self._render("rules.md.j2", urls.RULES, self._meta("检查规则", search={"boost": 0.3}), rules=self.rule_docs)
+        md = self._render("rules.md.j2", urls.RULES, self._meta("检查规则", search={"exclude": True}), rules=self.rule_docs)
         return GeneratedPage("rules.md", urls.RULES, md)
 
     def changelog(self) -> GeneratedPage:
