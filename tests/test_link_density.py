@@ -104,3 +104,7 @@ def test_real_config_declares_the_stop_phrases_and_density():
 def test_bad_density_settings_are_reported(values, message):
     with pytest.raises(SettingsError, match=message):
         Settings.from_mapping({"edition": "1.0", **values})
+
+
+def test_nothing_is_linked_inside_the_title_of_a_work():
+    assert rendered("《裂变增长手册》一书讲的是裂变。") == "《裂变增长手册》一书讲的是[裂变]。"

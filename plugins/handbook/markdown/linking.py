@@ -22,7 +22,7 @@ from markdown.util import AtomicString
 
 from handbook.core.termindex import EXPLICIT, Target, TermIndex, normalise_ref
 from handbook.core.urls import relative_url
-from handbook.core.variants import KEEP_CLOSE, KEEP_OPEN
+from handbook.core.variants import KEEP_CLOSE, KEEP_OPEN, WORK_TITLE
 
 SCOPES = ("section", "page", "all")
 SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "img", "abbr", "summary",
@@ -197,6 +197,8 @@ class LinkTreeprocessor(Treeprocessor):
     def _link(self, text: str) -> list[Any]:
         """[leading text, (anchor, text after it), …] or [] when nothing is linked."""
         protected = [(m.start(), m.end()) for m in _KEPT.finditer(text)] if KEEP_OPEN in text else []
+        if "《" in text:  # a title of a work is a name: nothing inside it is linked
+            protected += [(m.start(), m.end()) for m in WORK_TITLE.finditer(text)]
         out: list[Any] = []
         pos = 0
         for start, end, target in self.linker.index.find(text):
