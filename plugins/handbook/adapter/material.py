@@ -28,6 +28,11 @@ from handbook.core.project import Project
 from handbook.core.variants import Variant, strip_sentinels
 from handbook.outputs.htmlconvert import PageConverter
 
+try:
+    import jieba
+except ImportError:  # Material's search then works without Chinese segmentation
+    jieba = None
+
 _LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
 _JOIN = re.compile(r"\[\.\.\.(\w+)\((\w+),this\.index\.invertedIndex\)\]\.join\(\"\* \"\)")
 EXACT_BOOST = 100
@@ -147,11 +152,113 @@ def convert_config(converter: PageConverter, page_url: str, text: str) -> str:
     return out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def configure_search(plugins: Any, project: Project) -> None:
-    """Give Material's search plugin the jieba dictionary of the glossary's names."""
+def search_plugin(plugins: Any) -> Any | None:
+    """Material's search plugin of a build, if the site uses it."""
     for name, plugin in plugins.items():
         if name.endswith("search") and hasattr(plugin.config, "jieba_dict_user"):
-            plugin.config.jieba_dict_user = str(write_jieba_dict(project.root, project.corpus, [project.variant("zh-Hans")]))
+            return plugin
+    return None
+
+
+def configure_search(plugins: Any, project: Project) -> None:
+    """Give Material's search plugin the jieba dictionary of the glossary's names.
+
+    The dictionary is loaded here rather than by Material: jieba's tokenizer is global and never
+    forgets a word (nor lowers its total frequency), so in a long `scripts/serve` session each load
+    first puts the tokenizer back as it was before any glossary word, and a rebuild segments exactly
+    as a fresh build would.
+    """
+    plugin = search_plugin(plugins)
+    if plugin is None:
+        return
+    path = write_jieba_dict(project.root, project.corpus, [project.variant("zh-Hans")])
+    if jieba is not None and plugin.config.enabled:
+        Jieba.instance().load(path)
+        plugin.config.jieba_dict_user = None
+    else:
+        plugin.config.jieba_dict_user = str(path)
+
+
+def has_jieba() -> bool:
+    """Material segments Chinese search text only when jieba is installed."""
+    return jieba is not None
+
+
+class Jieba:
+    """jieba's global tokenizer, put back to its state before any user words (for rebuilds in one
+    process), and a memo of Material's segmentation of search text under the current dictionary."""
+
+    _instance: Jieba | None = None
+
+    def __init__(self) -> None:
+        assert jieba is not None
+        dt = jieba.dt
+        dt.check_initialized()
+        self._freq = dict(dt.FREQ)
+        self._total = dt.total
+        self._tags = dict(dt.user_word_tag_tab)
+        self.words: frozenset[str] = frozenset()
+        """The user words loaded since the last reset (set by `load`)."""
+        self.loaded = False
+        self.memo: dict[str, str] = {}
+        """Material's segmentation of a search text → its result, valid for the loaded words."""
+
+    @classmethod
+    def instance(cls) -> Jieba:
+        """The process's one record of jieba's pristine state (jieba's tokenizer is itself global)."""
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+    def pristine(self) -> None:
+        """jieba's dictionary without any user word; the segmentation memo is dropped."""
+        assert jieba is not None
+        dt = jieba.dt
+        dt.FREQ = dict(self._freq)
+        dt.total = self._total
+        dt.user_word_tag_tab.clear()  # the same dict object is exported as jieba.user_word_tag_tab
+        dt.user_word_tag_tab.update(self._tags)
+        self.words = frozenset()
+        self.loaded = False
+        self.memo.clear()
+
+    def load(self, path: Path) -> set[str]:
+        """Reset, then load the user dictionary as Material does; returns the words that changed.
+
+        When the number of words stays the same, jieba's total frequency does too, and a text
+        segments as before unless it contains a changed word: only those memo entries are dropped.
+        """
+        assert jieba is not None
+        words = frozenset(line.split(" ", 1)[0] for line in path.read_text("utf-8").splitlines() if line)
+        changed = set(words ^ self.words)
+        if not changed and self.loaded:
+            return changed
+        memo = dict(self.memo) if len(words) == len(self.words) else {}
+        self.pristine()
+        jieba.load_userdict(str(path))
+        self.words = words
+        self.loaded = True
+        self.memo = {text: out for text, out in memo.items() if not any(w in text for w in changed)}
+        return changed
+
+
+def memoise_segmentation(plugin: Any) -> None:
+    """Let Material's search index reuse its segmentation of a text it has seen under the same
+    dictionary (a rebuild re-indexes the same navigation and headings on every page)."""
+    index = getattr(plugin, "search_index", None)
+    if jieba is None or index is None or getattr(index, "hb_memoised", False):
+        return
+    segment = index._segment_chinese
+    store = Jieba.instance()
+
+    def memoised(data: str) -> str:
+        out = store.memo.get(data)
+        if out is None:
+            out = store.memo[data] = segment(data)
+        return out
+
+    index._segment_chinese = memoised
+    index.hb_memoised = True
 
 
 def patch_search_worker(files: Files, config: MkDocsConfig) -> None:

@@ -13,6 +13,7 @@ scripts, the completeness check, then the staging folder replaces `site/`.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,7 +38,7 @@ from handbook.markdown.linking import Linker, PageState
 from handbook.outputs import completeness, seo
 from handbook.outputs.downloads import Publication, publish
 from handbook.outputs.htmlconvert import PageConverter
-from handbook.outputs.pages import GeneratedPage, PageBuilder, backlinks_html
+from handbook.outputs.pages import BACKLINKS_PLACEHOLDER, GeneratedPage, PageBuilder, backlinks_html
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -80,6 +81,31 @@ def alternates(page_url: str) -> list[dict[str, Any]]:
 
 
 @dataclass
+class RenderedPage:
+    """One rendered page as `scripts/serve` remembers it, to tell which pages a change affects."""
+
+    url: str
+    title: str = ""
+    markdown: str = ""
+    """The Markdown MkDocs rendered (after `on_page_markdown`)."""
+    content: str = ""
+    """The page's HTML body before its 被引用于 list was filled in."""
+    links: frozenset[str] = frozenset()
+    """The terms it links (the 被引用于 lists it appears in)."""
+    targets: frozenset[str] = frozenset()
+    """Every entry it links, terms and cases (`data-hb-id`)."""
+    downloads: bool = False
+    """The page lists the downloads (it changes with the publication)."""
+    context: tuple[Any, ...] = ()
+    """What its template showed besides the page itself: 被引用于 list, previous and next term."""
+    search: list[Any] = field(default_factory=list)
+    """Its entries in Material's search index."""
+
+
+_LINKED_ID = re.compile(r'data-hb-id="([^"]+)"')
+
+
+@dataclass
 class SiteBuild:
     """Everything one build of both scripts computes, from `on_config` to `on_post_build`."""
 
@@ -95,6 +121,14 @@ class SiteBuild:
     """Source path of a term page → term id."""
     files: Any = None
     """MkDocs' files of this build (set in `on_files`), to find the pages prev/next link to."""
+    pages: dict[str, RenderedPage] | None = None
+    """Source path → what the page rendered, kept by `scripts/serve` (None in other builds)."""
+    twins: list[tuple[str, str, str]] | None = None
+    """Rendered pages whose Traditional twin is still to be written (None: written at once)."""
+    search_seen: int = 0
+    """How many of Material's search entries belong to pages already recorded."""
+    page_downloads: bool = False
+    """The page rendering now lists the downloads."""
 
     def __post_init__(self) -> None:
         settings = self.project.settings
@@ -137,10 +171,25 @@ class SiteBuild:
         """Tell the linker which page renders next (its own term is never linked)."""
         return self.linker.begin_page(url, self.term_pages.get(src_uri), src_uri)
 
-    def page_linked(self, url: str, title: str) -> None:
-        """Record the terms the page just rendered links to (for their 被引用于 lists)."""
+    def page_linked(self, url: str, title: str, src_uri: str = "", markdown: str = "", content: str = "") -> None:
+        """Record the terms the page just rendered links to (for their 被引用于 lists); in
+        `scripts/serve`, remember the page (see `RenderedPage`)."""
         for term_id in sorted(self.linker.page.linked):
             self.backlinks.setdefault(term_id, {})[url] = title
+        if self.pages is not None:
+            old = self.pages.get(src_uri)
+            self.pages[src_uri] = RenderedPage(
+                url, title, markdown, content, frozenset(self.linker.page.linked),
+                frozenset(_LINKED_ID.findall(content)), self.page_downloads,
+                old.context if old else (), old.search if old else [])
+
+    def relink(self) -> None:
+        """The 被引用于 lists again from the remembered pages (after some were rendered anew)."""
+        assert self.pages is not None
+        self.backlinks = {}
+        for record in self.pages.values():
+            for term_id in sorted(record.links):
+                self.backlinks.setdefault(term_id, {})[record.url] = record.title
 
     def backlinks_of(self, src_uri: str, page_url: str) -> str | None:
         """The 被引用于 list of a term page, or None for other pages."""
@@ -148,6 +197,22 @@ class SiteBuild:
         if term_id is None:
             return None
         return backlinks_html(self.backlinks.get(term_id, {}), page_url, self.hans)
+
+    def with_backlinks(self, src_uri: str, page_url: str, content: str) -> str:
+        """A page's HTML with its 被引用于 list filled in (term pages; others as they are)."""
+        html = self.backlinks_of(src_uri, page_url)
+        return content if html is None else content.replace(BACKLINKS_PLACEHOLDER, html, 1)
+
+    def template_inputs(self, src_uri: str) -> tuple[Any, ...]:
+        """What a page's template shows of other pages: for a term, its 被引用于 list and the
+        source path and title of the terms before and after it (titles as last rendered)."""
+        term_id = self.term_pages.get(src_uri)
+        if term_id is None or self.pages is None:
+            return ()
+        before, after = self.neighbours(term_id)
+        links = tuple(sorted(self.backlinks.get(term_id, {}).items()))
+        titles = [self.pages[src].title if src in self.pages else None for src in (before, after)]
+        return (links, before, titles[0], after, titles[1])
 
     def neighbours(self, term_id: str) -> tuple[str | None, str | None]:
         """Source paths of the terms before and after one in the A–Z index (pinyin order)."""
@@ -165,24 +230,42 @@ class SiteBuild:
         return seo.defined_term(self.project.corpus.terms[term_id], self.hans, self.site_url, site_name)
 
     def finish_page(self, html: str, url: str, dest_path: str) -> str:
-        """Write the Traditional page converted from a rendered page; the Simplified page's HTML."""
+        """Write the Traditional page converted from a rendered page (or queue it, see `twins`);
+        returns the Simplified page's HTML."""
+        if self.twins is not None:
+            self.twins.append((html, url, dest_path))
+        else:
+            self.write_twin(html, url, dest_path)
+        return strip_sentinels(html)
+
+    def write_twin(self, html: str, url: str, dest_path: str) -> None:
+        """The Traditional page converted from a rendered Simplified page."""
         converted = self.converter.page(html, url)
         target = self.site_dir / HANT_PREFIX / dest_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(converted, "utf-8")
-        return strip_sentinels(html)
+
+    def write_twins(self) -> None:
+        """Write the queued Traditional pages."""
+        queued, self.twins = self.twins or [], []
+        for html, url, dest_path in queued:
+            self.write_twin(html, url, dest_path)
 
     # -- after the last page -----------------------------------------------------------------------
 
     def finish(self) -> list[str]:
         """Everything written once per build after the pages; returns the completeness gaps."""
         self.write_print_page()
-        with timed("search indexes"):
-            material.write_search_indexes(self.site_dir, SEARCH_INDEX, HANT_PREFIX, self.hant)
+        self.write_search_indexes()
         with timed("sitemap"):
             seo.write_sitemaps(self.site_dir, self.site_url, HANT_PREFIX)
         with timed("completeness check"):
             return self.completeness()
+
+    def write_search_indexes(self) -> None:
+        """Both scripts' search indexes from the one Material wrote."""
+        with timed("search indexes"):
+            material.write_search_indexes(self.site_dir, SEARCH_INDEX, HANT_PREFIX, self.hant)
 
     def write_print_page(self) -> None:
         """The Traditional print book at `zh-Hant/print/` (the Simplified one is a generated file)."""

@@ -100,7 +100,20 @@ class TermIndex:
             self._by_name.setdefault(normalise_ref(ident), ident)
         self.cases = {c.id: Target(c.id, c.title, c.summary, entry_url(c), c.src_uri, "case") for c in corpus.cases.values()}
         """Case studies, by id: `[[maoye-baihuo|茂业百货的试点]]` links a case page."""
+        self.surfaces = surfaces
+        """Every form that links automatically (squeezed) → its term id."""
         self.matcher: Matcher[str] = Matcher(surfaces.items(), prime=character_frequency(corpus))
+
+    def changes(self, other: TermIndex) -> tuple[set[str], set[str], set[str]]:
+        """What differs from another index: the linking forms that link elsewhere (or no longer, or
+        newly), the explicit-reference keys that resolve elsewhere, and the ids whose link target
+        (title, summary, URL) changed. A page is linked differently only if its text holds one of
+        the first, an explicit reference to one of the second, or a link to one of the third."""
+        forms = {f for f in self.surfaces.keys() | other.surfaces.keys() if self.surfaces.get(f) != other.surfaces.get(f)}
+        refs = {k for k in self._by_name.keys() | other._by_name.keys() if self._by_name.get(k) != other._by_name.get(k)}
+        mine, theirs = {**self.targets, **self.cases}, {**other.targets, **other.cases}
+        ids = {i for i in mine.keys() | theirs.keys() if mine.get(i) != theirs.get(i)}
+        return forms, refs, ids
 
     @staticmethod
     def autolinks(term: Term, edition: str) -> bool:

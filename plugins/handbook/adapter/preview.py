@@ -1,0 +1,280 @@
+"""`scripts/serve`: answer a save by rebuilding only the pages it affects.
+
+MkDocs' own reload rebuilds the whole site, and its `--dirty` mode only skips unchanged *source
+files*; this site's pages are generated from `terms/` and `cases/`, so neither helps. After every
+successful full build the plugin hands its `SiteBuild` (which, in `serve`, remembers every rendered
+page: see `RenderedPage`) and MkDocs' files, navigation and template environment to a `Preview`.
+When an editor saves an entry, `Preview.rebuild`:
+
+1. finds which files changed since the last good build (content hashes); anything other than an
+   edited entry (a new or deleted file, `docs/`, `mkdocs.yml`, the conversion table, the theme)
+   makes a full build, as before;
+2. loads and checks the project as a full build does; a broken file is reported with file and
+   line, nothing is written, and the next save is again compared with the last good build;
+3. renders again only the pages whose output can differ: the edited entries' pages; generated pages
+   whose Markdown changed (lists, indexes, related entries, cases); pages whose text holds a name
+   that now links elsewhere, or that link an entry whose title or summary changed; pages whose search
+   segmentation changes with jieba's dictionary; then the term pages whose 被引用于 list or
+   previous/next term changed. The edited entry's page is written first, in Simplified, then its
+   Traditional twin; then the other pages, the print pages, downloads and both search indexes.
+
+Correctness is checked by `tests/test_preview.py`: after a sequence of edits the preview's site is
+byte-identical to a clean build of the same sources. Any unexpected failure falls back to a full build.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.nav import Navigation
+
+from handbook.adapter import material
+from handbook.adapter.sitebuild import ContentError, RenderedPage, SiteBuild, checked_project
+from handbook.core.corpus import DIRS as CORPUS_DIRS
+from handbook.core.termindex import EXPLICIT, normalise_ref, squeeze
+from handbook.core.variants import HANS
+
+if TYPE_CHECKING:
+    from handbook.adapter.plugin import HandbookPlugin
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+def fingerprint(root: Path, config: MkDocsConfig, table: str) -> dict[str, str]:
+    """Content hash of every file a preview depends on: entries, hand-written pages, configuration."""
+    paths: list[Path] = [Path(config.config_file_path), root / table]
+    for folder in [*(root / d for d in CORPUS_DIRS.values()), Path(config.docs_dir)]:
+        if folder.is_dir():
+            paths += [p for p in folder.rglob("*") if p.is_file()]
+    out = {}
+    for path in paths:
+        try:
+            out[str(path.resolve())] = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError:
+            continue
+    return out
+
+
+@dataclass
+class LastBuild:
+    """The last good build: its state and MkDocs' objects, and the sources it was built from."""
+
+    site: SiteBuild
+    config: MkDocsConfig
+    nav: Navigation
+    env: Any
+    sources: dict[str, str]
+
+
+class Preview:
+    """Rebuilds only what a save affects (see the module docstring); owned by the plugin in `serve`."""
+
+    def __init__(self, plugin: HandbookPlugin) -> None:
+        self.plugin = plugin
+        self.last: LastBuild | None = None
+        self.full_build: Callable[[], None] | None = None
+        self.timings: list[tuple[str, float]] = []
+        """(what, seconds) of the last rebuild's phases, for `scripts/bench serve`."""
+
+    # -- wiring --------------------------------------------------------------------------------
+
+    def attach(self, server: Any, builder: Callable[[], None]) -> None:
+        """Answer the server's rebuilds; MkDocs' builder stays the full build."""
+        self.full_build = builder
+        server.builder = self.rebuild
+
+    def adopt(self, site: SiteBuild, config: MkDocsConfig, nav: Navigation | None, env: Any) -> None:
+        """Remember a full build that succeeded."""
+        if site.pages is None or nav is None or env is None or site.files is None:
+            self.last = None
+            return
+        root = site.project.root
+        self.last = LastBuild(site, config, nav, env, fingerprint(root, config, site.settings.conversion_table))
+
+    def forget(self) -> None:
+        """A build failed: the next save rebuilds everything."""
+        self.last = None
+
+    # -- one save ------------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """What the server calls on every change."""
+        start = time.perf_counter()
+        self.timings = []
+        last = self.last
+        if last is None:
+            return self._full("no previous build")
+        root = last.site.project.root
+        sources = fingerprint(root, last.config, last.site.settings.conversion_table)
+        changed = {p for p in sources.keys() | last.sources.keys() if sources.get(p) != last.sources.get(p)}
+        entries = {str((root / d).resolve()) for d in CORPUS_DIRS.values()}
+        if not changed:
+            return self._full("a change outside the entries")
+        if any(p not in sources or p not in last.sources or str(Path(p).parent) not in entries for p in changed):
+            return self._full("files added, removed or outside terms/ and cases/")
+        try:
+            project = checked_project(root, last.site.settings)
+        except ContentError as err:
+            log.error(str(err))
+            raise Abort("Aborted with a BuildError!") from None
+        try:
+            done = self._patch(last, project, changed, sources)
+        except Exception as err:
+            log.warning(f"预览：局部更新失败（{type(err).__name__}: {err}），改为完整构建")
+            self.last = None
+            return self._full("the partial rebuild failed")
+        if not done:
+            return self._full("the pages changed")
+        log.info(f"预览已更新（{time.perf_counter() - start:.2f} 秒）")
+
+    def _full(self, why: str) -> None:
+        log.debug(f"preview: full build ({why})")
+        self.last = None
+        assert self.full_build is not None
+        self.full_build()
+
+    def _mark(self, what: str, since: float) -> float:
+        now = time.perf_counter()
+        self.timings.append((what, now - since))
+        return now
+
+    def _patch(self, last: LastBuild, project: Any, changed: set[str], sources: dict[str, str]) -> bool:
+        """Rebuild the affected pages; False when the set of pages changed (a full build is due)."""
+        t = time.perf_counter()
+        config, old, files = last.config, last.site, last.site.files
+        assert old.pages is not None
+        site = SiteBuild(project, old.site_dir, old.site_url, old.command, None)
+        site.pages = dict(old.pages)
+        site.files = files
+        generated = {page.src_uri: page for page in site.generated_pages()}
+        before = {f.src_uri: f for f in files.documentation_pages()}
+        if generated.keys() != {src for src, f in before.items() if f.generated_by is not None}:
+            return False
+        if any(before[src].page is None or before[src].page.url != page.url for src, page in generated.items()):
+            return False
+        words = self._jieba(project, config)
+        t = self._mark("load, check, generate", t)
+
+        edited = {e.src_uri for e in project.corpus.entries() if str((project.root / e.path).resolve()) in changed}
+        dirty = self._affected(old, site, generated, before, words) | edited
+        first = [src for src in before if src in edited]
+        rest = [src for src in before if src in dirty and src not in edited]
+        log.debug(f"preview: {len(dirty)} pages to render again: {sorted(dirty)[:20]}")
+
+        self.plugin.site = site
+        extensions: list[Any] = config.markdown_extensions
+        extensions[extensions.index(old.extension)] = site.extension  # pages link with the new index
+        site.twins = []
+        search = material.search_plugin(config.plugins)
+        doc_files = files.documentation_pages()
+        built: set[str] = set()
+
+        def render(srcs: Iterable[str]) -> None:
+            for src in srcs:
+                file = before[src]
+                if src in generated:
+                    file.content_string = generated[src].markdown
+                _populate_page(file.page, config, files)
+
+        def build(srcs: Iterable[str]) -> None:
+            for src in srcs:
+                page = before[src].page
+                record = site.pages[src]  # type: ignore[index]
+                page.content = site.with_backlinks(src, page.url, record.content)
+                if search is not None and hasattr(search, "search_index"):
+                    search.search_index.entries = []
+                    site.search_seen = 0
+                _build_page(page, config, doc_files, last.nav, last.env)
+                site.write_twins()
+                built.add(src)
+
+        # The edited entries first, Simplified then Traditional; then everything else.
+        site.relink()
+        render(first)
+        site.relink()
+        build(first)
+        t = self._mark("edited page", t)
+        site.publish(pdf=False)
+        render(rest)
+        site.relink()
+        pages = site.pages
+        # pages whose template shows other pages that changed (被引用于, previous and next term)
+        dirty |= {src for src in before if site.template_inputs(src) != pages[src].context}
+        build([src for src in before if src in dirty and (src not in built or site.template_inputs(src) != pages[src].context)])
+        for src in before:
+            if src in dirty:
+                before[src].page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        t = self._mark(f"{len(built)} pages", t)
+
+        self._publication(site, files)
+        if search is not None and hasattr(search, "search_index"):
+            if words is None:  # jieba's total changed: every page segments anew
+                self._reindex(site, search, [s for s in before if s not in built], before)
+            search.search_index.entries = [e for src in before for e in pages[src].search]
+            search.on_post_build(config=config)
+        site.write_search_indexes()
+        self._mark("publication, search", t)
+        self.last = LastBuild(site, config, last.nav, last.env, sources)
+        return True
+
+    def _jieba(self, project: Any, config: MkDocsConfig) -> set[str] | None:
+        """Load the new jieba dictionary; the words that changed, or None when every text may
+        segment differently (jieba's total frequency changed with the number of words)."""
+        search = material.search_plugin(config.plugins)
+        if search is None or not material.has_jieba() or not search.config.enabled:
+            return set()
+        path = material.write_jieba_dict(project.root, project.corpus, [project.variant(HANS)])
+        jieba = material.Jieba.instance()
+        count = len(jieba.words)
+        changed = jieba.load(path)
+        return changed if len(jieba.words) == count else None
+
+    @staticmethod
+    def _affected(old: SiteBuild, site: SiteBuild, generated: dict[str, Any], before: dict[str, Any],
+                  words: set[str] | None) -> set[str]:
+        """Pages whose rendered body can differ from the last build (before backlinks and neighbours)."""
+        assert old.pages is not None
+        forms, refs, ids = old.index.changes(site.index)
+        dirty = set()
+        for src, file in before.items():
+            record: RenderedPage = old.pages[src]
+            text = generated[src].markdown if src in generated else record.markdown
+            if src in generated and text != file.content_string or record.downloads or ids & record.targets or forms and any(f in squeeze(text)[0] for f in forms) or refs and "[[" in text and {normalise_ref(m.group(2)) for m in EXPLICIT.finditer(text)} & refs or words and any(w in text for w in words):
+                dirty.add(src)
+        return dirty
+
+    @staticmethod
+    def _publication(site: SiteBuild, files: Any) -> None:
+        """The print pages of both scripts and the downloads, as a full build writes them."""
+        assert site.publication is not None
+        if HANS in site.publication.print_html:
+            file = files.get_file_from_path("print/index.html")
+            if file is not None:
+                file.content_string = site.publication.print_html[HANS]
+                file.copy_file()
+        for download in site.publication.downloads:
+            file = files.get_file_from_path(f"downloads/{download.name}")
+            if file is not None:
+                file.copy_file()
+        site.write_print_page()
+
+    @staticmethod
+    def _reindex(site: SiteBuild, search: Any, srcs: list[str], before: dict[str, Any]) -> None:
+        """Material's search entries of pages not rendered again, from their remembered HTML."""
+        assert site.pages is not None
+        for src in srcs:
+            page = before[src].page
+            content = page.content
+            page.content = site.with_backlinks(src, page.url, site.pages[src].content)
+            search.search_index.entries = []
+            search.search_index.add_entry_from_context(page)
+            site.pages[src].search = search.search_index.entries
+            page.content = content
