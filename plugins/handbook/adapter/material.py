@@ -76,14 +76,14 @@ def write_jieba_dict(root: Path, corpus: Corpus, variants: list[Variant]) -> Pat
 _CODE = re.compile(r"(<code>.*?</code>|<pre>.*?</pre>)", re.S)
 
 
-def search_indexes(text: str, variant: Variant) -> tuple[str, str]:
+def search_indexes(text: str, variant: Variant, memo: dict[str, str] | None = None) -> tuple[str, str]:
     """Material's Simplified search index, parsed once, as (itself, in another script); both
     written as UTF-8 rather than Material's `\\uXXXX` escapes, about half the bytes for Chinese
     text (what a reader on a phone downloads before searching).
 
     In the other script, titles, text and tags are converted (code left as written); locations,
     anchors and jieba's word boundaries (U+200B) carry over, because the conversion maps
-    character for character."""
+    character for character. `memo` (text → converted) is kept by `scripts/serve` between rebuilds."""
     data = json.loads(text)
     simplified = _dumps(data)
     docs = data.get("docs", [])
@@ -95,8 +95,14 @@ def search_indexes(text: str, variant: Variant) -> tuple[str, str]:
                 slots += [(parts, i) for i in range(0, len(parts), 2)]
         if isinstance(doc.get("tags"), list):
             slots += [(doc["tags"], i) for i, tag in enumerate(doc["tags"]) if isinstance(tag, str)]
-    for (seq, i), converted in zip(slots, variant.convert_many([seq[i] for seq, i in slots]), strict=True):
-        seq[i] = converted
+    if memo is None:
+        for (seq, i), converted in zip(slots, variant.convert_many([seq[i] for seq, i in slots]), strict=True):
+            seq[i] = converted
+    else:  # a preview converts only the texts it has not seen (the pages that changed)
+        fresh = list(dict.fromkeys(seq[i] for seq, i in slots if seq[i] not in memo))
+        memo.update(zip(fresh, variant.convert_many(fresh), strict=True))
+        for seq, i in slots:
+            seq[i] = memo[seq[i]]
     for doc in docs:
         for key in ("title", "text"):
             if isinstance(doc.get(key), list):
@@ -121,13 +127,14 @@ def _composed_of(word: str, parts: set[str]) -> bool:
     return ends[len(word)]
 
 
-def write_search_indexes(site_dir: Path, index_path: str, prefix: str, variant: Variant) -> None:
+def write_search_indexes(site_dir: Path, index_path: str, prefix: str, variant: Variant,
+                         memo: dict[str, str] | None = None) -> None:
     """Material's Simplified index (written by its search plugin from the rendered pages) as the
     Simplified index without markers and, converted, as the index of the site under `prefix`."""
     index = site_dir / index_path
     if not index.exists():
         return
-    simplified, converted = search_indexes(index.read_text("utf-8"), variant)
+    simplified, converted = search_indexes(index.read_text("utf-8"), variant, memo)
     index.write_text(strip_sentinels(simplified), "utf-8")
     target = site_dir / prefix / index_path
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -225,17 +232,19 @@ class Jieba:
     def load(self, path: Path) -> set[str]:
         """Reset, then load the user dictionary as Material does; returns the words that changed.
 
-        When the number of words stays the same, jieba's total frequency does too, and a text
-        segments as before unless it contains a changed word: only those memo entries are dropped.
+        jieba's total frequency stays that of its own dictionary (loading a word would add to it),
+        so how a text segments depends only on the words it contains, not on how many glossary
+        names there are: after an edit, only texts holding a changed word segment differently.
         """
         assert jieba is not None
         words = frozenset(line.split(" ", 1)[0] for line in path.read_text("utf-8").splitlines() if line)
         changed = set(words ^ self.words)
         if not changed and self.loaded:
             return changed
-        memo = dict(self.memo) if len(words) == len(self.words) else {}
+        memo = dict(self.memo)
         self.pristine()
         jieba.load_userdict(str(path))
+        jieba.dt.total = self._total
         self.words = words
         self.loaded = True
         self.memo = {text: out for text, out in memo.items() if not any(w in text for w in changed)}

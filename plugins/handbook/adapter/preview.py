@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ from mkdocs.structure.nav import Navigation
 from handbook.adapter import material
 from handbook.adapter.sitebuild import ContentError, RenderedPage, SiteBuild, checked_project
 from handbook.core.corpus import DIRS as CORPUS_DIRS
-from handbook.core.termindex import EXPLICIT, normalise_ref, squeeze
+from handbook.core.termindex import EXPLICIT, normalise_ref, spaced_pattern
 from handbook.core.variants import HANS
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class Preview:
         self.plugin = plugin
         self.last: LastBuild | None = None
         self.full_build: Callable[[], None] | None = None
+        self.server: Any = None
         self.timings: list[tuple[str, float]] = []
         """(what, seconds) of the last rebuild's phases, for `scripts/bench serve`."""
 
@@ -89,6 +91,7 @@ class Preview:
     def attach(self, server: Any, builder: Callable[[], None]) -> None:
         """Answer the server's rebuilds; MkDocs' builder stays the full build."""
         self.full_build = builder
+        self.server = server
         server.builder = self.rebuild
 
     def adopt(self, site: SiteBuild, config: MkDocsConfig, nav: Navigation | None, env: Any) -> None:
@@ -151,7 +154,7 @@ class Preview:
         t = time.perf_counter()
         config, old, files = last.config, last.site, last.site.files
         assert old.pages is not None
-        site = SiteBuild(project, old.site_dir, old.site_url, old.command, None)
+        site = SiteBuild(project, old.site_dir, old.site_url, old.command, None, previous=old)
         site.pages = dict(old.pages)
         site.files = files
         generated = {page.src_uri: page for page in site.generated_pages()}
@@ -184,7 +187,7 @@ class Preview:
                     file.content_string = generated[src].markdown
                 _populate_page(file.page, config, files)
 
-        def build(srcs: Iterable[str]) -> None:
+        def build(srcs: Iterable[str], show: bool = False) -> None:
             for src in srcs:
                 page = before[src].page
                 record = site.pages[src]  # type: ignore[index]
@@ -193,6 +196,8 @@ class Preview:
                     search.search_index.entries = []
                     site.search_seen = 0
                 _build_page(page, config, doc_files, last.nav, last.env)
+                if show:
+                    self._show()
                 site.write_twins()
                 built.add(src)
 
@@ -200,7 +205,7 @@ class Preview:
         site.relink()
         render(first)
         site.relink()
-        build(first)
+        build(first, show=True)
         t = self._mark("edited page", t)
         site.publish(pdf=False)
         render(rest)
@@ -216,40 +221,65 @@ class Preview:
 
         self._publication(site, files)
         if search is not None and hasattr(search, "search_index"):
-            if words is None:  # jieba's total changed: every page segments anew
-                self._reindex(site, search, [s for s in before if s not in built], before)
             search.search_index.entries = [e for src in before for e in pages[src].search]
             search.on_post_build(config=config)
         site.write_search_indexes()
         self._mark("publication, search", t)
         self.last = LastBuild(site, config, last.nav, last.env, sources)
+        self._show(again=True)
         return True
 
-    def _jieba(self, project: Any, config: MkDocsConfig) -> set[str] | None:
-        """Load the new jieba dictionary; the words that changed, or None when every text may
-        segment differently (jieba's total frequency changed with the number of words)."""
+    def _show(self, *, again: bool = False) -> None:
+        """Let the server answer requests now (it holds them while a rebuild runs) and reload the
+        browsers: after the edited page, and `again` once everything else is written.
+
+        Uses MkDocs' LiveReloadServer's epochs (MkDocs 1.6); without them the server reloads once, at the end."""
+        server = self.server
+        if server is None or not hasattr(server, "_epoch_cond") or not hasattr(server, "_wanted_epoch"):
+            return
+        if again:  # a new version of the site: the server's own reload after this rebuild shows it
+            server._wanted_epoch = max(server._wanted_epoch + 1, round(time.monotonic() * 1000))
+            return
+        with server._epoch_cond:
+            server._visible_epoch = server._wanted_epoch
+            server._epoch_cond.notify_all()
+
+    def _jieba(self, project: Any, config: MkDocsConfig) -> set[str]:
+        """Load the new jieba dictionary; the words that changed (texts holding one segment anew)."""
         search = material.search_plugin(config.plugins)
         if search is None or not material.has_jieba() or not search.config.enabled:
             return set()
         path = material.write_jieba_dict(project.root, project.corpus, [project.variant(HANS)])
-        jieba = material.Jieba.instance()
-        count = len(jieba.words)
-        changed = jieba.load(path)
-        return changed if len(jieba.words) == count else None
+        return material.Jieba.instance().load(path)
 
     @staticmethod
     def _affected(old: SiteBuild, site: SiteBuild, generated: dict[str, Any], before: dict[str, Any],
-                  words: set[str] | None) -> set[str]:
-        """Pages whose rendered body can differ from the last build (before backlinks and neighbours)."""
+                  words: set[str]) -> set[str]:
+        """Pages whose rendered body can differ from the last build (before backlinks and neighbours):
+        generated pages whose Markdown changed, pages listing the downloads, pages that link an entry
+        whose link changed, pages whose text holds a name that links differently now or an explicit
+        reference that resolves differently, pages whose search text holds a word jieba now cuts
+        differently."""
         assert old.pages is not None
         forms, refs, ids = old.index.changes(site.index)
-        dirty = set()
-        for src, file in before.items():
-            record: RenderedPage = old.pages[src]
+        names = spaced_pattern(forms)
+        tags = re.compile(r"<[^>]*>")
+
+        def affected(src: str, file: Any) -> bool:
+            record: RenderedPage = old.pages[src]  # type: ignore[index]
             text = generated[src].markdown if src in generated else record.markdown
-            if src in generated and text != file.content_string or record.downloads or ids & record.targets or forms and any(f in squeeze(text)[0] for f in forms) or refs and "[[" in text and {normalise_ref(m.group(2)) for m in EXPLICIT.finditer(text)} & refs or words and any(w in text for w in words):
-                dirty.add(src)
-        return dirty
+            if (src in generated and text != file.content_string) or record.downloads or ids & record.targets:
+                return True
+            if names is not None and names.search(text):
+                return True
+            if refs and "[[" in text and {normalise_ref(m.group(2)) for m in EXPLICIT.finditer(text)} & refs:
+                return True
+            if not words:
+                return False
+            shown = tags.sub("", record.content) + "\n".join(old.backlinks.get(old.term_pages.get(src, ""), {}).values())
+            return any(w in shown for w in words)
+
+        return {src for src, file in before.items() if affected(src, file)}
 
     @staticmethod
     def _publication(site: SiteBuild, files: Any) -> None:
@@ -265,16 +295,3 @@ class Preview:
             if file is not None:
                 file.copy_file()
         site.write_print_page()
-
-    @staticmethod
-    def _reindex(site: SiteBuild, search: Any, srcs: list[str], before: dict[str, Any]) -> None:
-        """Material's search entries of pages not rendered again, from their remembered HTML."""
-        assert site.pages is not None
-        for src in srcs:
-            page = before[src].page
-            content = page.content
-            page.content = site.with_backlinks(src, page.url, site.pages[src].content)
-            search.search_index.entries = []
-            search.search_index.add_entry_from_context(page)
-            site.pages[src].search = search.search_index.entries
-            page.content = content

@@ -17,7 +17,7 @@ import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -129,17 +129,29 @@ class SiteBuild:
     """How many of Material's search entries belong to pages already recorded."""
     page_downloads: bool = False
     """The page rendering now lists the downloads."""
+    search_memo: dict[str, str] | None = None
+    """Search texts converted to Traditional, kept by `scripts/serve` between rebuilds."""
+    previous: InitVar[SiteBuild | None] = None
+    """In `scripts/serve`, the last build with the same settings and conversion table: its
+    converters are reused with what they remember (conversions are pure)."""
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, previous: SiteBuild | None) -> None:
         settings = self.project.settings
-        self.hans = Variant(HANS, settings.opencc, keep_markup=True)
+        if previous is not None:
+            self.project.reuse_variants(previous.project)
+            self.search_memo = previous.search_memo
+        self.hans: Variant = previous.hans if previous else Variant(HANS, settings.opencc, keep_markup=True)
         """The rendering script: Simplified, protected spans kept for the conversion."""
         self.hant = self.project.variant(HANT)
         self.index = TermIndex(self.project.corpus, settings.edition, [self.hans])
         self.linker = Linker(self.index, settings.link_scope)
         self.extension = HandbookExtension(self.hans, self.linker)
-        self.converter = PageConverter(self.hant, self.site_url, HANT_PREFIX, own_files=("search/",),
-                                       json_hooks={"__config": material.convert_config})
+        self.converter: PageConverter
+        if previous is not None and previous.site_url == self.site_url:
+            self.converter = previous.converter
+        else:
+            self.converter = PageConverter(self.hant, self.site_url, HANT_PREFIX, own_files=("search/",),
+                                           json_hooks={"__config": material.convert_config})
         self.term_pages = {t.src_uri: t.id for t in self.project.corpus.terms.values()}
         order = sorted(self.project.corpus.terms.values(), key=lambda t: pinyin.sort_key(t.title, t.pinyin))
         self.order = [t.id for t in order]
@@ -265,7 +277,7 @@ class SiteBuild:
     def write_search_indexes(self) -> None:
         """Both scripts' search indexes from the one Material wrote."""
         with timed("search indexes"):
-            material.write_search_indexes(self.site_dir, SEARCH_INDEX, HANT_PREFIX, self.hant)
+            material.write_search_indexes(self.site_dir, SEARCH_INDEX, HANT_PREFIX, self.hant, self.search_memo)
 
     def write_print_page(self) -> None:
         """The Traditional print book at `zh-Hant/print/` (the Simplified one is a generated file)."""
