@@ -42,6 +42,7 @@ from handbook.adapter.sitebuild import ContentError, RenderedPage, SiteBuild, ch
 from handbook.core.corpus import DIRS as CORPUS_DIRS
 from handbook.core.termindex import EXPLICIT, normalise_ref, spaced_pattern
 from handbook.core.variants import HANS
+from handbook.outputs.pages import GeneratedPage
 
 if TYPE_CHECKING:
     from handbook.adapter.plugin import HandbookPlugin
@@ -123,13 +124,15 @@ class Preview:
             return self._full("a change outside the entries")
         if any(p not in sources or p not in last.sources or str(Path(p).parent) not in entries for p in changed):
             return self._full("files added, removed or outside terms/ and cases/")
+        base = root.resolve()
+        paths = {Path(p).relative_to(base).as_posix() for p in changed}
         try:
-            project = checked_project(root, last.site.settings)
+            project = checked_project(root, last.site.settings, paths)
         except ContentError as err:
             log.error(str(err))
             raise Abort("Aborted with a BuildError!") from None
         try:
-            done = self._patch(last, project, changed, sources)
+            done = self._patch(last, project, paths, sources)
         except Exception as err:
             log.warning(f"预览：局部更新失败（{type(err).__name__}: {err}），改为完整构建")
             self.last = None
@@ -150,23 +153,28 @@ class Preview:
         return now
 
     def _patch(self, last: LastBuild, project: Any, changed: set[str], sources: dict[str, str]) -> bool:
-        """Rebuild the affected pages; False when the set of pages changed (a full build is due)."""
+        """Rebuild the pages the edited entries (`changed`: paths relative to the project) affect;
+        False when the set of pages changed (a full build is due)."""
         t = time.perf_counter()
         config, old, files = last.config, last.site, last.site.files
         assert old.pages is not None
         site = SiteBuild(project, old.site_dir, old.site_url, old.command, None, previous=old)
         site.pages = dict(old.pages)
         site.files = files
-        generated = {page.src_uri: page for page in site.generated_pages()}
         before = {f.src_uri: f for f in files.documentation_pages()}
-        if generated.keys() != {src for src, f in before.items() if f.generated_by is not None}:
+        edited = {e.src_uri for e in project.full.entries() if e.path in changed}
+        was = {src for src, f in before.items() if f.generated_by is not None}
+        fresh = site.page_builder().affected_pages(edited, old.project.corpus)
+        entries = {e.src_uri for e in project.corpus.entries()}
+        if entries | {p.src_uri for p in fresh if p.src_uri not in entries} != was:
+            return False  # an entry left or joined this edition, a category was emptied or filled
+        if any(before[p.src_uri].page is None or before[p.src_uri].page.url != p.url for p in fresh):
             return False
-        if any(before[src].page is None or before[src].page.url != page.url for src, page in generated.items()):
-            return False
+        generated = {src: GeneratedPage(src, before[src].page.url, before[src].content_string) for src in was}
+        generated.update((p.src_uri, p) for p in fresh)
         words = self._jieba(project, config)
         t = self._mark("load, check, generate", t)
 
-        edited = {e.src_uri for e in project.corpus.entries() if str((project.root / e.path).resolve()) in changed}
         dirty = self._affected(old, site, generated, before, words) | edited
         first = [src for src in before if src in edited]
         rest = [src for src in before if src in dirty and src not in edited]

@@ -55,10 +55,11 @@ class ContentError(Exception):
         super().__init__(f"内容有 {len(problems)} 个错误，网站未生成：\n{lines}")
 
 
-def checked_project(root: Path, settings: Settings) -> Project:
-    """The project, loaded and checked; raises ContentError listing every build-blocking problem."""
+def checked_project(root: Path, settings: Settings, paths: set[str] | None = None) -> Project:
+    """The project, loaded and checked; raises ContentError listing every build-blocking problem
+    (with `paths`, the problems in those files: the rest of the corpus passed before)."""
     project = Project.load(root, settings)
-    blocking = errors(run(Context(project.full, settings, root), rules=build_rules()))
+    blocking = errors(run(Context(project.full, settings, root), rules=build_rules(), paths=paths))
     if blocking:
         raise ContentError(blocking)
     return project
@@ -170,12 +171,14 @@ class SiteBuild:
             self.publication = publish(self.project, folder, pdf=pdf)
         return self.publication
 
+    def page_builder(self) -> PageBuilder:
+        return PageBuilder(self.project.corpus, self.hans, self.settings.edition, self.settings.editions,
+                           self.project.full, rule_docs())
+
     def generated_pages(self) -> list[GeneratedPage]:
         """The Markdown of every page the handbook adds (terms, cases, indexes, changelog, rules)."""
-        builder = PageBuilder(self.project.corpus, self.hans, self.settings.edition, self.settings.editions,
-                              self.project.full, rule_docs())
         with timed("generating pages"):
-            return builder.all_pages()
+            return self.page_builder().all_pages()
 
     # -- per page --------------------------------------------------------------------------------
 

@@ -207,11 +207,36 @@ class PageBuilder:
                           edition=self.edition, changes=editions)
         return GeneratedPage("changelog.md", urls.CHANGELOG, md)
 
+    def listing_pages(self) -> list[GeneratedPage]:
+        """The pages that list entries or editions: A–Z index, categories, cases, changelog, rules."""
+        return [self.terms_index(), *self.categories(), self.cases_index(), self.changelog(), self.rules()]
+
+    def affected_pages(self, changed: set[str], before: Corpus) -> list[GeneratedPage]:
+        """The pages whose Markdown can differ after the entries at `changed` (source paths) were
+        edited, `before` being the corpus as it was: their own pages, the pages that link them
+        (related terms, the replacement of a deprecated term, a case's terms and a term's cases),
+        and every listing page."""
+        terms, cases = self.corpus.terms, self.corpus.cases
+        term_ids = {t.id for t in terms.values() if t.src_uri in changed}
+        case_ids = {c.id for c in cases.values() if c.src_uri in changed}
+        wanted = set(changed)
+        for t in terms.values():
+            if term_ids & set(t.related) or (t.deprecated and t.deprecated.by in term_ids):
+                wanted.add(t.src_uri)
+        for corpus in (self.corpus, before):
+            for c in corpus.cases.values():
+                if c.id in case_ids:
+                    wanted |= {terms[t].src_uri for t in c.terms if t in terms}
+                elif term_ids & set(c.terms):
+                    wanted.add(c.src_uri)
+        entries = [*(self.term(t) for t in terms.values() if t.src_uri in wanted),
+                   *(self.case(c) for c in cases.values() if c.src_uri in wanted)]
+        return [*entries, *self.listing_pages()]
+
     def all_pages(self) -> list[GeneratedPage]:
         """Every generated page of the corpus."""
         return [*(self.term(t) for t in self.corpus.terms.values()),
-                *(self.case(c) for c in self.corpus.cases.values()),
-                self.terms_index(), *self.categories(), self.cases_index(), self.changelog(), self.rules()]
+                *(self.case(c) for c in self.corpus.cases.values()), *self.listing_pages()]
 
 
 BACKLINKS_PLACEHOLDER = '<div class="hb-backlinks"></div>'
