@@ -77,6 +77,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.site = SiteBuild(project, site_dir, config.site_url or "", self.command, staging)
             if self.preview is not None:
                 self.site.pages = {}
+                self.site.search_memo = {}
         except (SettingsError, TableError, ContentError) as err:
             raise PluginError(str(err)) from None
         if staging is not None:

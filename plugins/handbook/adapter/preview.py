@@ -50,16 +50,28 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 
-def fingerprint(root: Path, config: MkDocsConfig, table: str) -> dict[str, str]:
-    """Content hash of every file a preview depends on: entries, hand-written pages, configuration."""
-    paths: list[Path] = [Path(config.config_file_path), root / table]
+Fingerprint = dict[str, tuple[int, int, str]]
+"""Path → (modification time, size, content hash) of every file a preview depends on."""
+
+
+def fingerprint(root: Path, config: MkDocsConfig, table: str, previous: Fingerprint | None = None) -> Fingerprint:
+    """Entries, hand-written pages and configuration; a file whose time and size did not change
+    keeps its previous hash, so a save costs one `stat` per file and one read."""
+    paths = [(Path(config.config_file_path).resolve(), Path(config.config_file_path)), ((root / table).resolve(), root / table)]
     for folder in [*(root / d for d in CORPUS_DIRS.values()), Path(config.docs_dir)]:
         if folder.is_dir():
-            paths += [p for p in folder.rglob("*") if p.is_file()]
-    out = {}
-    for path in paths:
+            base = folder.resolve()  # once per folder, not per file
+            paths += [(base / p.relative_to(folder), p) for p in folder.rglob("*") if p.is_file()]
+    out: Fingerprint = {}
+    for resolved, path in paths:
+        key = str(resolved)
         try:
-            out[str(path.resolve())] = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            stat = path.stat()
+            seen = (previous or {}).get(key)
+            if seen is not None and seen[:2] == (stat.st_mtime_ns, stat.st_size):
+                out[key] = seen
+            else:
+                out[key] = (stat.st_mtime_ns, stat.st_size, hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest())
         except OSError:
             continue
     return out
@@ -73,7 +85,7 @@ class LastBuild:
     config: MkDocsConfig
     nav: Navigation
     env: Any
-    sources: dict[str, str]
+    sources: Fingerprint
 
 
 class Preview:
@@ -117,8 +129,9 @@ class Preview:
         if last is None:
             return self._full("no previous build")
         root = last.site.project.root
-        sources = fingerprint(root, last.config, last.site.settings.conversion_table)
-        changed = {p for p in sources.keys() | last.sources.keys() if sources.get(p) != last.sources.get(p)}
+        sources = fingerprint(root, last.config, last.site.settings.conversion_table, last.sources)
+        changed = {p for p in sources.keys() | last.sources.keys()
+                   if (sources[p][2] if p in sources else None) != (last.sources[p][2] if p in last.sources else None)}
         entries = {str((root / d).resolve()) for d in CORPUS_DIRS.values()}
         if not changed:
             return self._full("a change outside the entries")
@@ -152,7 +165,7 @@ class Preview:
         self.timings.append((what, now - since))
         return now
 
-    def _patch(self, last: LastBuild, project: Any, changed: set[str], sources: dict[str, str]) -> bool:
+    def _patch(self, last: LastBuild, project: Any, changed: set[str], sources: Fingerprint) -> bool:
         """Rebuild the pages the edited entries (`changed`: paths relative to the project) affect;
         False when the set of pages changed (a full build is due)."""
         t = time.perf_counter()
@@ -164,21 +177,16 @@ class Preview:
         before = {f.src_uri: f for f in files.documentation_pages()}
         edited = {e.src_uri for e in project.full.entries() if e.path in changed}
         was = {src for src, f in before.items() if f.generated_by is not None}
-        fresh = site.page_builder().affected_pages(edited, old.project.corpus)
+        builder = site.page_builder()
         entries = {e.src_uri for e in project.corpus.entries()}
-        if entries | {p.src_uri for p in fresh if p.src_uri not in entries} != was:
+        if entries != {e.src_uri for e in old.project.corpus.entries()} or \
+                {t.category for t in project.corpus.terms.values()} != {t.category for t in old.project.corpus.terms.values()}:
             return False  # an entry left or joined this edition, a category was emptied or filled
-        if any(before[p.src_uri].page is None or before[p.src_uri].page.url != p.url for p in fresh):
-            return False
         generated = {src: GeneratedPage(src, before[src].page.url, before[src].content_string) for src in was}
-        generated.update((p.src_uri, p) for p in fresh)
+        generated.update((p.src_uri, p) for p in builder.affected_entry_pages(edited, old.project.corpus))
         words = self._jieba(project, config)
-        t = self._mark("load, check, generate", t)
-
-        dirty = self._affected(old, site, generated, before, words) | edited
         first = [src for src in before if src in edited]
-        rest = [src for src in before if src in dirty and src not in edited]
-        log.debug(f"preview: {len(dirty)} pages to render again: {sorted(dirty)[:20]}")
+        t = self._mark("load, check, generate", t)
 
         self.plugin.site = site
         extensions: list[Any] = config.markdown_extensions
@@ -215,6 +223,14 @@ class Preview:
         site.relink()
         build(first, show=True)
         t = self._mark("edited page", t)
+        for listing in builder.listing_pages():
+            if listing.src_uri not in was or before[listing.src_uri].page.url != listing.url:
+                raise RuntimeError(f"the listing page {listing.src_uri} is new")  # cannot happen: checked above
+            generated[listing.src_uri] = listing
+        dirty = self._affected(old, site, generated, before, words)
+        rest = [src for src in before if src in dirty and src not in edited]
+        dirty |= edited
+        log.debug(f"preview: {len(dirty)} pages to render again: {sorted(dirty)[:20]}")
         site.publish(pdf=False)
         render(rest)
         site.relink()

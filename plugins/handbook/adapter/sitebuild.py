@@ -138,9 +138,11 @@ class SiteBuild:
 
     def __post_init__(self, previous: SiteBuild | None) -> None:
         settings = self.project.settings
+        self.page_env: Any = None
         if previous is not None:
             self.project.reuse_variants(previous.project)
             self.search_memo = previous.search_memo
+            self.page_env = previous.page_env
         self.hans: Variant = previous.hans if previous else Variant(HANS, settings.opencc, keep_markup=True)
         """The rendering script: Simplified, protected spans kept for the conversion."""
         self.hant = self.project.variant(HANT)
@@ -172,8 +174,11 @@ class SiteBuild:
         return self.publication
 
     def page_builder(self) -> PageBuilder:
-        return PageBuilder(self.project.corpus, self.hans, self.settings.edition, self.settings.editions,
-                           self.project.full, rule_docs())
+        """The generator of the handbook's pages (its templates compiled once per `serve` session)."""
+        builder = PageBuilder(self.project.corpus, self.hans, self.settings.edition, self.settings.editions,
+                              self.project.full, rule_docs(), self.page_env)
+        self.page_env = builder.env
+        return builder
 
     def generated_pages(self) -> list[GeneratedPage]:
         """The Markdown of every page the handbook adds (terms, cases, indexes, changelog, rules)."""
