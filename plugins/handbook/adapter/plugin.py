@@ -213,7 +213,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(-100)  # after every other plugin wrote its files (search index, sitemap)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = self._site()
-        gaps = site.finish()
+        try:
+            gaps = site.finish()
+        except RuntimeError as err:
+            raise PluginError(str(err)) from None
         if gaps:
             raise PluginError("构建不完整，网站未更新：\n" + "\n".join(gaps))
         if site.staging is not None:
@@ -227,6 +230,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.preview.adopt(site, config, self._nav, self._env)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.site is not None:
+            self.site.abandon_twins()
         if self.site is not None and self.site.staging is not None:
             self.site.staging.abandon()
         if self.preview is not None:

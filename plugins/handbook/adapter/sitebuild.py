@@ -23,6 +23,7 @@ from typing import Any
 
 from handbook.adapter import material
 from handbook.adapter.staging import Staging
+from handbook.adapter.twins import TwinWriter, second_process
 from handbook.core import pinyin
 from handbook.core.problems import Problem
 from handbook.core.project import Project
@@ -132,6 +133,8 @@ class SiteBuild:
     """The page rendering now lists the downloads."""
     search_memo: dict[str, str] | None = None
     """Search texts converted to Traditional, kept by `scripts/serve` between rebuilds."""
+    writer: TwinWriter | None = None
+    """The second process writing Traditional pages during a full build."""
     previous: InitVar[SiteBuild | None] = None
     """In `scripts/serve`, the last build with the same settings and conversion table: its
     converters are reused with what they remember (conversions are pure)."""
@@ -250,13 +253,31 @@ class SiteBuild:
         return seo.defined_term(self.project.corpus.terms[term_id], self.hans, self.site_url, site_name)
 
     def finish_page(self, html: str, url: str, dest_path: str) -> str:
-        """Write the Traditional page converted from a rendered page (or queue it, see `twins`);
-        returns the Simplified page's HTML."""
+        """Write the Traditional page converted from a rendered page (or queue it, see `twins`; in a
+        full build on a machine with two cores, a second process writes it); returns the Simplified
+        page's HTML."""
         if self.twins is not None:
             self.twins.append((html, url, dest_path))
+        elif self.command == "build" and second_process():
+            if self.writer is None:
+                self.writer = TwinWriter(self.write_twin)
+            self.writer.put(html, url, dest_path)
         else:
             self.write_twin(html, url, dest_path)
         return strip_sentinels(html)
+
+    def twins_written(self) -> None:
+        """Wait for the second process to write every Traditional page (raises if one failed)."""
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            with timed("waiting for the Traditional pages"):
+                writer.close()
+
+    def abandon_twins(self) -> None:
+        """The build failed: stop the second process."""
+        if self.writer is not None:
+            self.writer.abort()
+            self.writer = None
 
     def write_twin(self, html: str, url: str, dest_path: str) -> None:
         """The Traditional page converted from a rendered Simplified page."""
@@ -274,11 +295,13 @@ class SiteBuild:
     # -- after the last page -----------------------------------------------------------------------
 
     def finish(self) -> list[str]:
-        """Everything written once per build after the pages; returns the completeness gaps."""
+        """Everything written once per build after the pages (while the last Traditional pages are
+        still being written); returns the completeness gaps."""
         self.write_print_page()
         self.write_search_indexes()
         with timed("sitemap"):
             seo.write_sitemaps(self.site_dir, self.site_url, HANT_PREFIX)
+        self.twins_written()
         with timed("completeness check"):
             return self.completeness()
 
