@@ -1,4 +1,4 @@
-"""`scripts/bench [all|linking|variants|lint|pdf|site] [--sizes 100,1000,10000]`
+"""`scripts/bench [all|linking|variants|lint|pdf|site|serve] [--sizes 100,1000,10000]`
 
 Every figure is measured against the real alternative in the same run, so ratios survive a noisy,
 shared machine: the Aho–Corasick matcher against a longest-first regex alternation (what the
