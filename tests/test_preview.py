@@ -34,7 +34,10 @@ def config():
     c.site_url = URL
     return c
 
+full_builds = []
+
 def builder(c=None):
+    full_builds.append(1)
     build(c or config(), serve_url=URL)
 
 class Server:
@@ -56,12 +59,13 @@ for step in steps:
             path.unlink()
         else:
             path.write_text(text, "utf-8")
+    count = len(full_builds)
     try:
         server.builder()
         ok = True
     except Abort:
         ok = False
-    out.append({"ok": ok, "timings": preview.timings, "partial": preview.last is not None and bool(preview.timings)})
+    out.append({"ok": ok, "timings": preview.timings, "full": len(full_builds) > count})
 print(json.dumps(out))
 """.replace("URL = ", "").replace("URL", repr(URL))
 
@@ -138,6 +142,7 @@ def test_preview_after_a_sequence_of_edits_is_the_clean_build(linked: Project, t
         {"name": "fixed", "files": {"terms/chudian.md": term(root, "chudian").replace("这是一个", "这确实是一个")}},
         {"name": "deleted file", "files": {"terms/huiyuan.md": None}},
         {"name": "body again", "files": {"terms/scrm.md": term(root, "scrm").replace("也用到触点", "也用到触点和会员")}},
+        {"name": "saved unchanged", "files": {"terms/siyu.md": aliased}},
     ]
     served, clean = tmp_path / "served", tmp_path / "clean"
     steps_file = tmp_path / "steps.json"
@@ -160,8 +165,10 @@ def test_preview_after_a_sequence_of_edits_is_the_clean_build(linked: Project, t
         diff = differences(served, clean)
         assert diff == [], f"after {names[-1]}: {diff}\n{first_difference(served, clean, diff)}"
     assert not outcome["broken"]["ok"]
-    for name in ("body", "title", "alias", "summary of a linked term", "fixed", "body again"):
-        assert outcome[name]["partial"], name  # answered without a full build
+    for name in ("body", "title", "alias", "summary of a linked term", "broken", "fixed", "body again"):
+        assert not outcome[name]["full"], name  # answered without a full build
+        assert outcome[name]["timings"] or name == "broken", name
     for name in ("new file", "deleted file"):
-        assert not outcome[name]["partial"], name
+        assert outcome[name]["full"], name
+    assert not outcome["saved unchanged"]["full"] and not outcome["saved unchanged"]["timings"]
 

@@ -55,11 +55,17 @@ Fingerprint = dict[str, tuple[int, int, str]]
 
 
 def fingerprint(root: Path, config: MkDocsConfig, table: str, previous: Fingerprint | None = None) -> Fingerprint:
-    """Entries, hand-written pages and configuration; a file whose time and size did not change
-    keeps its previous hash, so a save costs one `stat` per file and one read."""
+    """Entries, hand-written pages, configuration, the theme's custom folder and other watched
+    paths; a file whose time and size did not change keeps its previous hash, so a save costs one
+    `stat` per file and one read."""
     paths = [(Path(config.config_file_path).resolve(), Path(config.config_file_path)), ((root / table).resolve(), root / table)]
-    for folder in [*(root / d for d in CORPUS_DIRS.values()), Path(config.docs_dir)]:
-        if folder.is_dir():
+    folders = [*(root / d for d in CORPUS_DIRS.values()), Path(config.docs_dir), *(Path(w) for w in config.watch)]
+    if config.theme.custom_dir:
+        folders.append(Path(config.theme.custom_dir))
+    for folder in folders:
+        if folder.is_file():
+            paths.append((folder.resolve(), folder))
+        elif folder.is_dir():
             base = folder.resolve()  # once per folder, not per file
             paths += [(base / p.relative_to(folder), p) for p in folder.rglob("*") if p.is_file()]
     out: Fingerprint = {}
@@ -134,7 +140,9 @@ class Preview:
                    if (sources[p][2] if p in sources else None) != (last.sources[p][2] if p in last.sources else None)}
         entries = {str((root / d).resolve()) for d in CORPUS_DIRS.values()}
         if not changed:
-            return self._full("a change outside the entries")
+            log.info("预览：文件内容没有变化")
+            last.sources = sources
+            return
         if any(p not in sources or p not in last.sources or str(Path(p).parent) not in entries for p in changed):
             return self._full("files added, removed or outside terms/ and cases/")
         base = root.resolve()
