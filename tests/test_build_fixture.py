@@ -166,3 +166,20 @@ def test_serve_watches_terms_cases_and_the_conversion_table(tmp_path):
 
     config.plugins["handbook"].on_serve(Server(), config=config, builder=None)
     assert watched == [str(tmp_path / "terms"), str(tmp_path / "cases"), str(tmp_path / "conversions.yml")]
+
+
+def test_a_build_in_two_processes_writes_the_same_site(tmp_path):
+    """The Traditional pages written by the second process are the ones one process writes."""
+    import filecmp
+
+    project = Project(tmp_path / "p")
+    sites = {}
+    for jobs in ("1", "2"):
+        site = tmp_path / f"site-{jobs}"
+        result = project.build("--site-dir", str(site), env={"HANDBOOK_JOBS": jobs})
+        assert result.returncode == 0, result.stderr
+        sites[jobs] = site
+    files = sorted(p.relative_to(sites["1"]) for p in sites["1"].rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(sites["2"]) for p in sites["2"].rglob("*") if p.is_file())
+    assert any(f.parts[0] == "zh-Hant" for f in files)
+    assert [f for f in files if not filecmp.cmp(sites["1"] / f, sites["2"] / f, shallow=False)] == []

@@ -1,4 +1,4 @@
-"""`scripts/bench [all|linking|variants|lint|pdf|site|weight] [--sizes 100,1000,10000]`
+"""`scripts/bench [all|linking|variants|lint|pdf|site|cards|weight|serve] [--sizes 100,1000,10000]`
 
 Every figure is measured against the real alternative in the same run, so ratios survive a noisy,
 shared machine: the Aho–Corasick matcher against a longest-first regex alternation (what the
@@ -363,6 +363,91 @@ def weight_subjects(root: Path) -> tuple[str, str]:
         return "qiye-weixin", "企业微信"
     text = (root / "terms" / "t00001.md").read_text("utf-8")
     return "t00001", re.search(r"^title: (.+)$", text, re.M).group(1).strip()  # type: ignore[union-attr]
+# -- serve -----------------------------------------------------------------------------------
+
+def _get(url: str) -> str | None:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8", "replace"))
+    except OSError:
+        return None
+
+
+def _until(check: Callable[[], bool], timeout: float, step: float = 0.02) -> float:
+    """Seconds until `check()` holds (raises after `timeout`)."""
+    start = time.perf_counter()
+    while not check():
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError("scripts/serve did not show the change")
+        time.sleep(step)
+    return time.perf_counter()
+
+
+def bench_serve(root: Path, label: str, edited: str, repeat: int = 3) -> dict[str, Any]:
+    """`mkdocs serve` as `scripts/serve` runs it: the time from writing a term file to its new page
+    being served over HTTP (Simplified, then Traditional), for a body edit and a title edit, against a
+    full rebuild of both scripts (no PDF) in the same run."""
+    import socket
+    import threading
+
+    full = measured([sys.executable, "-m", "mkdocs", "build", "-q"], root, {"HANDBOOK_PDF": "0"})
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(iter(proc.stderr.readline, "")), daemon=True).start()  # type: ignore[union-attr]
+    base = f"http://127.0.0.1:{port}/"
+    urls = (f"{base}terms/{edited}/", f"{base}zh-Hant/terms/{edited}/")
+    path = root / "terms" / f"{edited}.md"
+    original = path.read_text("utf-8")
+    title = re.search(r"^title: (.+)$", original, re.M)
+    assert title is not None
+    runs: dict[str, list[dict[str, float]]] = {"body": [], "title": []}
+    try:
+        start = time.perf_counter()
+        first_build = _until(lambda: _get(urls[1]) is not None, 1800, 0.2) - start
+        for kind in ("body", "title"):
+            for n in range(repeat):
+                token = f"bench{kind}{n}"
+                if kind == "body":
+                    text = original.rstrip("\n") + f"\n\n补充说明 {token}。\n"
+                else:
+                    text = original.replace(title.group(0), f"title: {title.group(1)} {token}", 1)
+                done = sum("Reloading browsers" in line for line in log)
+                written = time.perf_counter()
+                path.write_text(text, "utf-8")
+                hans = _until(lambda token=token: token in (_get(urls[0]) or ""), 600) - written
+                hant = _until(lambda token=token: token in (_get(urls[1]) or ""), 600) - written
+                whole = _until(lambda done=done: sum("Reloading browsers" in line for line in log) > done, 600) - written
+                runs[kind].append({"hans_s": hans, "hant_s": hant, "rebuild_s": whole})
+                time.sleep(1)
+    finally:
+        path.write_text(original, "utf-8")
+        proc.terminate()
+        proc.wait(timeout=30)
+    out: dict[str, Any] = {"label": label, "edited": f"terms/{edited}.md", "full_rebuild_s": full["seconds"],
+                           "first_build_s": first_build, "runs": runs}
+    for kind, rows in runs.items():
+        best = sorted(rows, key=lambda r: r["hans_s"])[len(rows) // 2]  # the median run
+        out[kind] = {**best, "ratio": best["hans_s"] / full["seconds"]}
+    return out
+
+
+def real_terms() -> int:
+    return sum(1 for _ in (REPO / "terms").glob("*.md"))
+
+
+def real_project(work: Path) -> Path:
+    """A copy of the real handbook (sources and configuration only)."""
+    real = work / "real"
+    if not real.exists():
+        shutil.copytree(REPO, real, ignore=shutil.ignore_patterns(".venv", "site", ".cache", ".git", ".site-*"))
+    return real
 
 
 # -- pdf -------------------------------------------------------------------------------------
@@ -509,6 +594,19 @@ def report(results: dict[str, Any]) -> str:
                        f"{v['extract_s'] + v['index_s']:.1f} s ({v['extract_s']:.1f} + {v['index_s']:.1f}) | "
                        f"{b['material'] - b['plain']:+.1f} s ({b['material']:.1f} − {b['plain']:.1f}) | "
                        f"{problems}, {sitemaps} |")
+    if "serve" in results:
+        out += ["## Live preview (issue 19)", "",
+                "`mkdocs serve` as `scripts/serve` runs it: seconds from writing the term file to its new page",
+                "being served over HTTP, Simplified page (then the Traditional one); the median of three saves,",
+                "against a full rebuild of both scripts (no PDF, one `mkdocs build`) in the same run. A body edit",
+                "appends a sentence; a title edit renames the term, which changes the pages that list, link or",
+                "mention it. The whole rebuild (print pages, downloads, search indexes) finishes after the page.", "",
+                "| corpus | full rebuild | body edit: zh-Hans / zh-Hant | ratio | whole rebuild | title edit: zh-Hans / zh-Hant | ratio | whole rebuild |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        out += [f"| {v['label']} | {v['full_rebuild_s']:.1f} s | {v['body']['hans_s']:.2f} s / {v['body']['hant_s']:.2f} s | "
+                f"{v['body']['ratio']:.3f} | {v['body']['rebuild_s']:.2f} s | "
+                f"{v['title']['hans_s']:.2f} s / {v['title']['hant_s']:.2f} s | {v['title']['ratio']:.3f} | "
+                f"{v['title']['rebuild_s']:.2f} s |" for v in results["serve"].values()]
         out.append("")
     if "pdf" in results:
         out += ["## PDF (issue 7)", "", "| edition | pages | ours | bare WeasyPrint, same HTML | overhead | pages/s | peak memory |",
@@ -534,11 +632,12 @@ def _seconds(ms: float | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench")
     parser.add_argument("what", nargs="*", default=["all"],
-                        choices=["all", "linking", "variants", "lint", "pdf", "site", "cards", "weight"])
+                        choices=["all", "linking", "variants", "lint", "pdf", "site", "cards", "weight", "serve"])
     parser.add_argument("--sizes", default="100,1000,10000", help="synthetic corpus sizes (terms)")
+    parser.add_argument("--serve-sizes", default="1000", help="synthetic corpus sizes for the live preview")
     parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
     args = parser.parse_args(argv)
-    what = set(args.what) if "all" not in args.what else {"linking", "variants", "lint", "pdf", "site", "cards", "weight"}
+    what = set(args.what) if "all" not in args.what else {"linking", "variants", "lint", "pdf", "site", "cards", "weight", "serve"}
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     previous = REPO / "BENCHMARKS.json"
     results: dict[str, Any] = json.loads(previous.read_text()) if previous.exists() else {}
@@ -554,7 +653,8 @@ def main(argv: list[str] | None = None) -> int:
         if "lint" in what:
             results["lint"] = {str(n): bench_lint(p) for n, p in projects.items()}
         if "site" in what:
-            results["site"] = {str(n): bench_site(p, n) for n, p in projects.items()}
+            results.setdefault("site", {}).update({str(n): bench_site(p, n) for n, p in projects.items()})
+            results["site"] = dict(sorted(results["site"].items(), key=lambda kv: int(kv[0])))
         if "weight" in what:
             real = work / "real-weight"
             shutil.copytree(REPO, real, ignore=shutil.ignore_patterns(".venv", "site", ".cache", ".git", ".site-*"))
@@ -562,10 +662,15 @@ def main(argv: list[str] | None = None) -> int:
                                                       *weight_subjects(real))}
             for n, project in projects.items():
                 results["weight"][str(n)] = bench_weight(project, f"synthetic, {n:,} terms", *weight_subjects(project))
+        if "serve" in what:
+            results["serve"] = {"real": bench_serve(real_project(work), f"real ({real_terms()} terms)", "siyu")}
+            for n in (int(x) for x in args.serve_sizes.split(",") if x):
+                if n not in projects:
+                    projects[n] = make_project(work / f"t{n}", n)
+                results["serve"][str(n)] = bench_serve(projects[n], f"synthetic, {n:,} terms", "t00001")
         if "pdf" in what:
-            real = work / "real"
-            shutil.copytree(REPO, real, ignore=shutil.ignore_patterns(".venv", "site", ".cache", ".git", ".site-*"))
-            results["pdf"] = {"real": bench_pdf(real, f"real 1.1 ({sum(1 for _ in (REPO / 'terms').glob('*.md'))} terms)")}
+            real = real_project(work)
+            results["pdf"] = {"real": bench_pdf(real, f"real 1.1 ({real_terms()} terms)")}
             if 1000 in projects:
                 results["pdf"]["synthetic-1000"] = bench_pdf(projects[1000], "synthetic, 1,000 terms")
     finally:

@@ -23,6 +23,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from handbook.adapter import material
 from handbook.adapter.config import HandbookConfig
+from handbook.adapter.preview import Preview
 from handbook.adapter.sitebuild import VARIANT_NAMES, ContentError, SiteBuild, alternates, checked_project, timed
 from handbook.adapter.staging import Staging
 from handbook.core.corpus import DIRS as CORPUS_DIRS
@@ -30,7 +31,6 @@ from handbook.core.settings import SettingsError
 from handbook.core.variants import HANS, HANT, TableError, strip_sentinels
 from handbook.markdown import sanitize
 from handbook.outputs.downloads import downloads_html
-from handbook.outputs.pages import BACKLINKS_PLACEHOLDER
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -47,6 +47,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """The current build's state; a new one for every build (`mkdocs serve` reuses this object)."""
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
+        self.preview: Preview | None = None
+        """`scripts/serve`'s memory of the last good build, to rebuild only what a save affects."""
+        self._nav: Navigation | None = None
+        self._env: Any = None
 
     def _site(self) -> SiteBuild:
         if self.site is None:
@@ -57,6 +61,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        if command == "serve" and not dirty:
+            self.preview = Preview(self)
 
     @event_priority(100)  # before other plugins see the configuration
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -71,6 +77,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.site = SiteBuild(project, site_dir, config.site_url or "", self.command, staging,
                                   site_name=config.site_name, site_description=config.site_description or "",
                                   site_author=config.site_author or config.site_name)
+            if self.preview is not None:
+                self.site.pages = {}
         except (SettingsError, TableError, ContentError) as err:
             raise PluginError(str(err)) from None
         if staging is not None:
@@ -97,6 +105,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for path in watched:
             if path.exists():
                 server.watch(str(path))
+        if self.preview is not None:
+            self.preview.attach(server, builder)
         return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -125,10 +135,28 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         site.files = files
         return files
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav
+        return nav
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        """In `serve`, a page rendered again starts from the title it was given (by the nav, or
+        none), not the one escaped last time."""
+        if self.preview is not None:
+            given = vars(page)
+            if "hb_given_title" not in given:
+                page.hb_given_title = given.get("title")  # type: ignore[attr-defined]
+            elif page.hb_given_title is None:  # type: ignore[attr-defined]
+                given.pop("title", None)
+            else:
+                page.title = page.hb_given_title  # type: ignore[attr-defined]
+        return page
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         site = self._site()
         site.begin_page(page.url, page.file.src_uri)
-        if DOWNLOADS_MARKER in markdown:
+        site.page_downloads = DOWNLOADS_MARKER in markdown
+        if site.page_downloads:
             block = downloads_html(site.publication, site.hans, site.settings.edition, page.url)
             markdown = markdown.replace(DOWNLOADS_MARKER, block)
         return markdown
@@ -137,21 +165,22 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         site = self._site()
         if site.linker.page.unresolved:
             raise PluginError(_unresolved_message(page, site.linker.page.unresolved))
-        site.page_linked(page.url, page.title or page.url)
+        title = page.title or page.url
         sanitize.escape_titles(page.meta, page)  # Material prints titles and descriptions unescaped
         html = sanitize.clean(html)
         site.add_search_page(page.url, page.file.src_uri, page.title or "", html, page.meta)
+        site.page_linked(page.url, title, page.file.src_uri, page.markdown or "", html)
         return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         site = self._site()
         for file in files.documentation_pages():
             if file.page is not None and file.page.content:
-                html = site.backlinks_of(file.src_uri, file.page.url)
-                if html is not None:
-                    file.page.content = file.page.content.replace(BACKLINKS_PLACEHOLDER, html, 1)
+                file.page.content = site.with_backlinks(file.src_uri, file.page.url, file.page.content)
+        self._env = env
         return env
 
+    @event_priority(-50)  # after Material's search plugin indexed the page
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         site = self._site()
@@ -162,6 +191,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if term_id:
             before, after = site.neighbours(term_id)
             page.previous_page, page.next_page = _page(before, site.files), _page(after, site.files)
+        if site.pages is not None and page.file.src_uri in site.pages:
+            record = site.pages[page.file.src_uri]
+            record.context = site.template_inputs(page.file.src_uri)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -179,7 +211,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(-100)  # after every other plugin wrote its files (search index, sitemap)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = self._site()
-        gaps = site.finish()
+        try:
+            gaps = site.finish()
+        except RuntimeError as err:
+            raise PluginError(str(err)) from None
         if gaps:
             raise PluginError("构建不完整，网站未更新：\n" + "\n".join(gaps))
         if site.staging is not None:
@@ -189,10 +224,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             with timed("replacing the site"):
                 site.staging.commit()
             log.info(f"网站已生成：{site.staging.site_dir}")
+        if self.preview is not None:
+            self.preview.adopt(site, config, self._nav, self._env)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.site is not None:
+            self.site.abandon_twins()
         if self.site is not None and self.site.staging is not None:
             self.site.staging.abandon()
+        if self.preview is not None:
+            self.preview.forget()
 
     def on_shutdown(self) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)

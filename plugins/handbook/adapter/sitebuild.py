@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import html as htmllib
 import logging
+import re
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from handbook.adapter import material
 from handbook.adapter.staging import Staging
+from handbook.adapter.twins import TwinWriter, second_process
 from handbook.core import pinyin
 from handbook.core.model import Entry
 from handbook.core.problems import Problem
@@ -39,7 +41,7 @@ from handbook.markdown.linking import Linker, PageState
 from handbook.outputs import completeness, search, seo, sharecards
 from handbook.outputs.downloads import Publication, publish
 from handbook.outputs.htmlconvert import PageConverter
-from handbook.outputs.pages import GeneratedPage, PageBuilder, backlinks_html
+from handbook.outputs.pages import BACKLINKS_PLACEHOLDER, GeneratedPage, PageBuilder, backlinks_html
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -59,10 +61,11 @@ class ContentError(Exception):
         super().__init__(f"内容有 {len(problems)} 个错误，网站未生成：\n{lines}")
 
 
-def checked_project(root: Path, settings: Settings) -> Project:
-    """The project, loaded and checked; raises ContentError listing every build-blocking problem."""
+def checked_project(root: Path, settings: Settings, paths: set[str] | None = None) -> Project:
+    """The project, loaded and checked; raises ContentError listing every build-blocking problem
+    (with `paths`, the problems in those files: the rest of the corpus passed before)."""
     project = Project.load(root, settings)
-    blocking = errors(run(Context(project.full, settings, root), rules=build_rules()))
+    blocking = errors(run(Context(project.full, settings, root), rules=build_rules(), paths=paths))
     if blocking:
         raise ContentError(blocking)
     return project
@@ -89,6 +92,29 @@ def alternates(page_url: str, site_url: str = "") -> list[dict[str, Any]]:
 
 
 @dataclass
+class RenderedPage:
+    """One rendered page as `scripts/serve` remembers it, to tell which pages a change affects."""
+
+    url: str
+    title: str = ""
+    markdown: str = ""
+    """The Markdown MkDocs rendered (after `on_page_markdown`)."""
+    content: str = ""
+    """The page's HTML body before its 被引用于 list was filled in."""
+    links: frozenset[str] = frozenset()
+    """The terms it links (the 被引用于 lists it appears in)."""
+    targets: frozenset[str] = frozenset()
+    """Every entry it links, terms and cases (`data-hb-id`)."""
+    downloads: bool = False
+    """The page lists the downloads (it changes with the publication)."""
+    context: tuple[Any, ...] = ()
+    """What its template showed besides the page itself: 被引用于 list, previous and next term."""
+
+
+_LINKED_ID = re.compile(r'data-hb-id="([^"]+)"')
+
+
+@dataclass
 class SiteBuild:
     """Everything one build of both scripts computes, from `on_config` to `on_post_build`."""
 
@@ -109,19 +135,40 @@ class SiteBuild:
     site_author: str = ""
     search_docs: dict[str, search.SearchDoc] = field(default_factory=dict)
     """URL → what readers' search finds on that page."""
+    pages: dict[str, RenderedPage] | None = None
+    """Source path → what the page rendered, kept by `scripts/serve` (None in other builds)."""
+    twins: list[tuple[str, str, str]] | None = None
+    """Rendered pages whose Traditional twin is still to be written (None: written at once)."""
+    page_downloads: bool = False
+    """The page rendering now lists the downloads."""
+    writer: TwinWriter | None = None
+    """The second process writing Traditional pages during a full build."""
+    previous: InitVar[SiteBuild | None] = None
+    """In `scripts/serve`, the last build with the same settings and conversion table: its
+    converters are reused with what they remember (conversions are pure)."""
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, previous: SiteBuild | None) -> None:
         settings = self.project.settings
-        self.hans = Variant(HANS, settings.opencc_config, region=settings.region, keep_markup=True)
+        self.page_env: Any = None
+        if previous is not None:
+            self.project.reuse_variants(previous.project)
+            self.page_env = previous.page_env
+            self.search_docs = dict(previous.search_docs)  # pages not rendered again keep theirs
+        self.hans: Variant = previous.hans if previous else Variant(HANS, settings.opencc_config, region=settings.region,
+                                                                     keep_markup=True)
         """The rendering script: Simplified, protected spans kept for the conversion."""
         self.hant = self.project.variant(HANT)
         self.index = TermIndex(self.project.corpus, settings.edition, [self.hans], self.project.full,
                                stop_phrases=settings.stop_phrases)
         self.linker = Linker(self.index, settings.link_scope, gap=settings.link_gap)
         self.extension = HandbookExtension(self.hans, self.linker)
-        self.converter = PageConverter(self.hant, self.site_url, HANT_PREFIX, own_files=(f"{search.FOLDER}/", CARDS),
-                                       json_hooks={"__config": material.convert_config},
-                                       locales=(LOCALES[HANS], LOCALES[HANT]))
+        self.converter: PageConverter
+        if previous is not None and previous.site_url == self.site_url:
+            self.converter = previous.converter
+        else:
+            self.converter = PageConverter(self.hant, self.site_url, HANT_PREFIX, own_files=(f"{search.FOLDER}/", CARDS),
+                                           json_hooks={"__config": material.convert_config},
+                                           locales=(LOCALES[HANS], LOCALES[HANT]))
         self.term_pages = {t.src_uri: t.id for t in self.project.corpus.terms.values()}
         self.entries: dict[str, Entry] = {e.src_uri: e for e in self.project.corpus.entries()}
         order = sorted(self.project.corpus.terms.values(), key=lambda t: pinyin.sort_key(t.title, t.pinyin))
@@ -141,12 +188,17 @@ class SiteBuild:
             self.publication = publish(self.project, folder, pdf=pdf)
         return self.publication
 
+    def page_builder(self) -> PageBuilder:
+        """The generator of the handbook's pages (its templates compiled once per `serve` session)."""
+        builder = PageBuilder(self.project.corpus, self.hans, self.settings.edition, self.settings.editions,
+                              self.project.full, rule_docs(), self.page_env)
+        self.page_env = builder.env
+        return builder
+
     def generated_pages(self) -> list[GeneratedPage]:
         """The Markdown of every page the handbook adds (terms, cases, indexes, changelog, rules)."""
-        builder = PageBuilder(self.project.corpus, self.hans, self.settings.edition, self.settings.editions,
-                              self.project.full, rule_docs())
         with timed("generating pages"):
-            return builder.all_pages()
+            return self.page_builder().all_pages()
 
     # -- per page --------------------------------------------------------------------------------
 
@@ -154,10 +206,25 @@ class SiteBuild:
         """Tell the linker which page renders next (its own term is never linked)."""
         return self.linker.begin_page(url, self.term_pages.get(src_uri), src_uri)
 
-    def page_linked(self, url: str, title: str) -> None:
-        """Record the terms the page just rendered links to (for their 被引用于 lists)."""
+    def page_linked(self, url: str, title: str, src_uri: str = "", markdown: str = "", content: str = "") -> None:
+        """Record the terms the page just rendered links to (for their 被引用于 lists); in
+        `scripts/serve`, remember the page (see `RenderedPage`)."""
         for term_id in sorted(self.linker.page.linked):
             self.backlinks.setdefault(term_id, {})[url] = title
+        if self.pages is not None:
+            old = self.pages.get(src_uri)
+            self.pages[src_uri] = RenderedPage(
+                url, title, markdown, content, frozenset(self.linker.page.linked),
+                frozenset(_LINKED_ID.findall(content)), self.page_downloads,
+                old.context if old else ())
+
+    def relink(self) -> None:
+        """The 被引用于 lists again from the remembered pages (after some were rendered anew)."""
+        assert self.pages is not None
+        self.backlinks = {}
+        for record in self.pages.values():
+            for term_id in sorted(record.links):
+                self.backlinks.setdefault(term_id, {})[record.url] = record.title
 
     def add_search_page(self, url: str, src_uri: str, title: str, html: str, meta: Mapping[str, Any]) -> None:
         """Index a rendered page for readers' search, unless its front matter says `search:
@@ -187,6 +254,22 @@ class SiteBuild:
         if term_id is None:
             return None
         return backlinks_html(self.backlinks.get(term_id, {}), page_url, self.hans)
+
+    def with_backlinks(self, src_uri: str, page_url: str, content: str) -> str:
+        """A page's HTML with its 被引用于 list filled in (term pages; others as they are)."""
+        html = self.backlinks_of(src_uri, page_url)
+        return content if html is None else content.replace(BACKLINKS_PLACEHOLDER, html, 1)
+
+    def template_inputs(self, src_uri: str) -> tuple[Any, ...]:
+        """What a page's template shows of other pages: for a term, its 被引用于 list and the
+        source path and title of the terms before and after it (titles as last rendered)."""
+        term_id = self.term_pages.get(src_uri)
+        if term_id is None or self.pages is None:
+            return ()
+        before, after = self.neighbours(term_id)
+        links = tuple(sorted(self.backlinks.get(term_id, {}).items()))
+        titles = [self.pages[src].title if src in self.pages else None for src in (before, after)]
+        return (links, before, titles[0], after, titles[1])
 
     def neighbours(self, term_id: str) -> tuple[str | None, str | None]:
         """Source paths of the terms before and after one in the A–Z index (pinyin order)."""
@@ -238,17 +321,50 @@ class SiteBuild:
         return out
 
     def finish_page(self, html: str, url: str, dest_path: str) -> str:
-        """Write the Traditional page converted from a rendered page; the Simplified page's HTML."""
+        """Write the Traditional page converted from a rendered page (or queue it, see `twins`; in a
+        full build on a machine with two cores, a second process writes it); returns the Simplified
+        page's HTML."""
+        if self.twins is not None:
+            self.twins.append((html, url, dest_path))
+        elif self.command == "build" and second_process():
+            if self.writer is None:
+                self.writer = TwinWriter(self.write_twin)
+            self.writer.put(html, url, dest_path)
+        else:
+            self.write_twin(html, url, dest_path)
+        return strip_sentinels(html)
+
+    def twins_written(self) -> None:
+        """Wait for the second process to write every Traditional page (raises if one failed)."""
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            with timed("waiting for the Traditional pages"):
+                writer.close()
+
+    def abandon_twins(self) -> None:
+        """The build failed: stop the second process."""
+        if self.writer is not None:
+            self.writer.abort()
+            self.writer = None
+
+    def write_twin(self, html: str, url: str, dest_path: str) -> None:
+        """The Traditional page converted from a rendered Simplified page."""
         converted = self.converter.page(html, url)
         target = self.site_dir / HANT_PREFIX / dest_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(converted, "utf-8")
-        return strip_sentinels(html)
+
+    def write_twins(self) -> None:
+        """Write the queued Traditional pages."""
+        queued, self.twins = self.twins or [], []
+        for html, url, dest_path in queued:
+            self.write_twin(html, url, dest_path)
 
     # -- after the last page -----------------------------------------------------------------------
 
     def finish(self) -> list[str]:
-        """Everything written once per build after the pages; returns the completeness gaps."""
+        """Everything written once per build after the pages (while the last Traditional pages are
+        still being written); returns the completeness gaps."""
         self.write_print_page()
         with timed("share images"):
             writer = sharecards.CardWriter(self.project.root / ".cache" / "cards")
@@ -258,6 +374,7 @@ class SiteBuild:
             self.write_search_index()
         with timed("sitemap"):
             seo.write_sitemaps(self.site_dir, self.site_url, HANT_PREFIX)
+        self.twins_written()
         with timed("completeness check"):
             return self.completeness()
 

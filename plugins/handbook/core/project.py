@@ -38,6 +38,11 @@ class Project:
         """A project around an already loaded corpus."""
         return cls(root, settings, full, full.for_edition(settings.edition))
 
+    def reuse_variants(self, other: Project) -> None:
+        """Take the converters of another load of the same project (same settings and conversion
+        table), with the conversions they remember."""
+        self._variants.update(other._variants)
+
     def variant(self, code: str) -> Variant:
         """The converter of a script (`zh-Hans` or `zh-Hant`), with the project table (cached).
 

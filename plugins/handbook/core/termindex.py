@@ -52,6 +52,26 @@ def squeeze(text: str) -> tuple[str, list[int] | None]:
     return "".join(text[i] for i in kept), kept
 
 
+def spaced_pattern(forms: set[str]) -> re.Pattern[str] | None:
+    """A pattern finding any of these (squeezed) forms in text as written, house-style spaces
+    included ("VIP服务群" finds "VIP 服务群"); None for no forms. Faster than squeezing every text."""
+    if not forms:
+        return None
+    alternatives = []
+    for form in sorted(forms, key=len, reverse=True):
+        parts = [re.escape(form[0])] if form else []
+        for before, after in zip(form, form[1:], strict=False):
+            spaced = (_is_cjk(before) and after.isascii() and after.isalnum()) or \
+                     ((before.isascii() and before.isalnum() or before == "%") and _is_cjk(after))
+            parts.append((" ?" if spaced else "") + re.escape(after))
+        alternatives.append("".join(parts))
+    return re.compile("|".join(alternatives))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
 def squeezed_names(data: dict[str, Any]) -> list[str]:
     """A term's title and aliases as its raw front matter gives them, squeezed (for lint rules that
     run before entries are built)."""
@@ -116,7 +136,20 @@ class TermIndex:
                     self.outside.update(normalise_ref(n) for n in (term.id, *term.names))
             self.outside.update(normalise_ref(c) for c in full.cases if c not in self.cases)
             self.outside -= set(self._by_name) | set(self.cases)
+        self.surfaces = surfaces
+        """Every form that links automatically (squeezed) → its term id."""
         self.matcher: Matcher[str] = Matcher(surfaces.items(), prime=character_frequency(corpus))
+
+    def changes(self, other: TermIndex) -> tuple[set[str], set[str], set[str]]:
+        """What differs from another index: the linking forms that link elsewhere (or no longer, or
+        newly), the explicit-reference keys that resolve elsewhere, and the ids whose link target
+        (title, summary, URL) changed. A page is linked differently only if its text holds one of
+        the first, an explicit reference to one of the second, or a link to one of the third."""
+        forms = {f for f in self.surfaces.keys() | other.surfaces.keys() if self.surfaces.get(f) != other.surfaces.get(f)}
+        refs = {k for k in self._by_name.keys() | other._by_name.keys() if self._by_name.get(k) != other._by_name.get(k)}
+        mine, theirs = {**self.targets, **self.cases}, {**other.targets, **other.cases}
+        ids = {i for i in mine.keys() | theirs.keys() if mine.get(i) != theirs.get(i)}
+        return forms, refs, ids
 
     @staticmethod
     def autolinks(term: Term, edition: str) -> bool:

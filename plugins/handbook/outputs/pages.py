@@ -77,13 +77,18 @@ class PageBuilder:
     """Renders the generated pages of one corpus in one variant."""
 
     def __init__(self, corpus: Corpus, variant: Variant, edition: str, editions: list[str] | None = None,
-                 full: Corpus | None = None, rule_docs: list[dict[str, Any]] | None = None) -> None:
+                 full: Corpus | None = None, rule_docs: list[dict[str, Any]] | None = None,
+                 env: jinja2.Environment | None = None) -> None:
         self.corpus = corpus
         self.rule_docs = rule_docs or []
         self.full = full or corpus
         self.variant = variant
         self.edition = edition
         self.editions = editions or [edition]
+        if env is not None and env.filters.get("tr") == variant.convert:
+            self.env = env
+            """The templates, compiled once: another builder's of the same variant can be reused."""
+            return
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader(__package__, "templates"),
             autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -208,11 +213,35 @@ class PageBuilder:
                           edition=self.edition, changes=editions)
         return GeneratedPage("changelog.md", urls.CHANGELOG, md)
 
+    def listing_pages(self) -> list[GeneratedPage]:
+        """The pages that list entries or editions: A–Z index, categories, cases, changelog, rules."""
+        return [self.terms_index(), *self.categories(), self.cases_index(), self.changelog(), self.rules()]
+
+    def affected_entry_pages(self, changed: set[str], before: Corpus) -> list[GeneratedPage]:
+        """The entry pages whose Markdown can differ after the entries at `changed` (source paths)
+        were edited, `before` being the corpus as it was: their own pages and the pages that link
+        them (related terms, the replacement of a deprecated term, a case's terms and a term's
+        cases). The listing pages (`listing_pages`) may differ too."""
+        terms, cases = self.corpus.terms, self.corpus.cases
+        term_ids = {t.id for t in terms.values() if t.src_uri in changed}
+        case_ids = {c.id for c in cases.values() if c.src_uri in changed}
+        wanted = set(changed)
+        for t in terms.values():
+            if term_ids & set(t.related) or (t.deprecated and t.deprecated.by in term_ids):
+                wanted.add(t.src_uri)
+        for corpus in (self.corpus, before):
+            for c in corpus.cases.values():
+                if c.id in case_ids:
+                    wanted |= {terms[t].src_uri for t in c.terms if t in terms}
+                elif term_ids & set(c.terms):
+                    wanted.add(c.src_uri)
+        return [*(self.term(t) for t in terms.values() if t.src_uri in wanted),
+                *(self.case(c) for c in cases.values() if c.src_uri in wanted)]
+
     def all_pages(self) -> list[GeneratedPage]:
         """Every generated page of the corpus."""
         return [*(self.term(t) for t in self.corpus.terms.values()),
-                *(self.case(c) for c in self.corpus.cases.values()),
-                self.terms_index(), *self.categories(), self.cases_index(), self.changelog(), self.rules()]
+                *(self.case(c) for c in self.corpus.cases.values()), *self.listing_pages()]
 
 
 BACKLINKS_PLACEHOLDER = '<div class="hb-backlinks"></div>'
