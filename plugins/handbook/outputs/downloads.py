@@ -10,7 +10,8 @@ from handbook.core.project import Project
 from handbook.core.urls import DOWNLOADS, PRINT, relative_url
 from handbook.core.variants import HANS, HANT, Variant
 from handbook.outputs.exports import Exporter, file_names, schema_text
-from handbook.outputs.printing import BookInfo, PdfResult, PrintBook, pdf_name, render_pdf
+from handbook.outputs.printing import BookInfo, PrintBook, build_date, pdf_name
+from handbook.outputs.typeset import PdfResult, render_pdf
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,12 @@ def publish(handbook: Project, folder: Path, *, pdf: bool, info: BookInfo | None
     for code, variant in variants.items():
         if not pdf:
             break  # previews: no print edition (PDFs and print pages)
-        html = PrintBook(handbook.corpus, variant, edition, settings.editions, info, full=handbook.full).html()
-        result.print_html[code] = html
+        book = PrintBook(handbook.corpus, variant, edition, settings.editions, info, full=handbook.full)
+        result.print_html[code] = book.html()
         if pdf:
             name = pdf_name(edition, code)
-            out: PdfResult = render_pdf(html, folder / name, cache_dir=handbook.root / ".cache" / "pdf")
+            out: PdfResult = render_pdf(book.typst(), folder / name, int(build_date().timestamp()),
+                                        cache_dir=handbook.root / ".cache" / "pdf")
             label = f"PDF {'简体中文版' if code == HANS else '繁體中文版'}"
             result.downloads.append(Download(name, label, out.path, out.pages, code, out.bookmarks))
     exporter = Exporter(handbook.corpus, edition, variants[HANS], variants[HANT])
