@@ -1,5 +1,5 @@
-"""Everything subscribers download, made once per build: the PDFs and print pages of both scripts,
-and the JSON/CSV/TBX exports; plus the list the home page shows (with size and page count)."""
+"""Everything subscribers download, made once per build: the PDFs, EPUBs and print pages of both
+scripts, and the JSON/CSV/TBX exports; plus the list the home page shows (with size and page count)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,6 +9,7 @@ from pathlib import Path
 from handbook.core.project import Project
 from handbook.core.urls import DOWNLOADS, PRINT, relative_url
 from handbook.core.variants import HANS, HANT, Variant
+from handbook.outputs.epub import epub_name, write_epub
 from handbook.outputs.exports import Exporter, file_names, schema_text
 from handbook.outputs.printing import BookInfo, PrintBook, build_date, pdf_name
 from handbook.outputs.typeset import PdfResult, render_pdf
@@ -39,8 +40,9 @@ class Publication:
     print_html: dict[str, str] = field(default_factory=dict)
 
 
-def publish(handbook: Project, folder: Path, *, pdf: bool, info: BookInfo | None = None) -> Publication:
-    """Write every download into `folder` (PDFs reuse `.cache/pdf` when their input is unchanged)."""
+def publish(handbook: Project, folder: Path, *, pdf: bool, info: BookInfo | None = None, site_url: str = "") -> Publication:
+    """Write every download into `folder` (PDFs reuse `.cache/pdf` when their input is unchanged);
+    `site_url` makes the exports' URLs and the EPUB's identifier absolute."""
     folder.mkdir(parents=True, exist_ok=True)
     settings = handbook.settings
     edition = settings.edition
@@ -55,8 +57,10 @@ def publish(handbook: Project, folder: Path, *, pdf: bool, info: BookInfo | None
             name = pdf_name(edition, code)
             out: PdfResult = render_pdf(book.typst(), folder / name, int(build_date().timestamp()),
                                         cache_dir=handbook.root / ".cache" / "pdf")
-            label = f"PDF {'简体中文版' if code == HANS else '繁體中文版'}"
-            result.downloads.append(Download(name, label, out.path, out.pages, code, out.bookmarks))
+            script = "简体中文版" if code == HANS else "繁體中文版"
+            result.downloads.append(Download(name, f"PDF {script}", out.path, out.pages, code, out.bookmarks))
+            epub = write_epub(book.content, folder / epub_name(edition, code), site_url)
+            result.downloads.append(Download(epub.name, f"EPUB {script}（手机阅读）", epub, None, code))
     exporter = Exporter(handbook.corpus, edition, variants[HANS], variants[HANT])
     names = file_names(edition)
     for kind, text, label in (("json", exporter.json(), "JSON 词表"), ("csv", exporter.csv(), "CSV 词表"),

@@ -185,9 +185,9 @@ class Converter:
             text = gaps(re.sub(r"\s+", " ", piece.raw))
             before = pieces[n - 1].last if n else ""
             after = pieces[n + 1].first if n + 1 < len(pieces) else ""
-            if text.startswith(" ") and _between(before, text.lstrip()[:1] or after):
+            if text.startswith(" ") and between(before, text.lstrip()[:1] or after):
                 text = GAP + text.lstrip(" ")
-            if text.endswith(" ") and _between(text.rstrip()[-1:] or before, after):
+            if text.endswith(" ") and between(text.rstrip()[-1:] or before, after):
                 text = text.rstrip(" ") + GAP
             out.append(esc(text))
         return "".join(out)
@@ -243,7 +243,7 @@ _INLINE = frozenset({"a", "abbr", "b", "br", "cite", "code", "del", "dfn", "em",
                      "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"})
 
 
-def _between(left: str, right: str) -> bool:
+def between(left: str, right: str) -> bool:
     """True when a space between these two visible characters is a Han–Latin gap."""
     return bool(left and right and ((_HAN_ONLY.match(left) and _LATIN.match(right))
                                     or (_LATIN_END.match(left) and _HAN_ONLY.match(right))))
@@ -253,6 +253,12 @@ def _between(left: str, right: str) -> bool:
 
 def _content(text: str, *, tail: bool = False) -> str:
     return f"[{inline_text(text, tail=tail)}]"
+
+
+def _title(text: str) -> str:
+    """A heading's text: plain spaces (headings are not justified, and the PDF's bookmarks and the
+    running heads must read exactly the title)."""
+    return f"[{esc(text)}]"
 
 
 def _refs(refs: Iterable[dict[str, str]]) -> str:
@@ -293,7 +299,7 @@ def book_source(content: dict[str, Any]) -> str:
     out.append(f"#front-heading({_content(labels['toc'])}, <toc>, outlined: false)")
     out.append("#contents()")
     for part in content["categories"]:
-        out.append(f"#part-heading({_content(part['title'])}, <{part['anchor']}>)")
+        out.append(f"#part-heading({_title(part['title'])}, <{part['anchor']}>)")
         for t in part["terms"]:
             out.append(_entry(conv, t, labels, meta=_term_meta(t, labels), refs=[
                 (labels["cases_of"] + "：", t["cases"]), (labels["see"], t["related"])]))
@@ -335,7 +341,7 @@ def _entry(conv: Converter, e: dict[str, Any], labels: dict[str, str], *, meta: 
     see = "\n\n".join(f"#see({_content(label)}, {_refs(items)})" for label, items in refs
                       if items)
     body = conv.fragment(e["body"])
-    return (f"#entry({_content(e['title'])}, <{e['anchor']}>, {meta}, {_content(e['summary'], tail=True)}, "
+    return (f"#entry({_title(e['title'])}, <{e['anchor']}>, {meta}, {_content(e['summary'], tail=True)}, "
             f"short: {'true' if e['short'] else 'false'}, sources-label: {_content(labels['sources'])}, "
             f"sources: {_sources(e['sources'])})[\n{table}{body}\n\n{see}\n]")
 
