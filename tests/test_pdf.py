@@ -28,7 +28,8 @@ def pdf(site: Path, code: str) -> Path:
 @lru_cache(maxsize=4)
 def pages_text(path: Path) -> tuple[str, ...]:
     with pdfplumber.open(path) as doc:
-        return tuple(page.extract_text() or "" for page in doc.pages)
+        # U+2060 WORD JOINER: invisible; glues a paragraph's last characters (no one-character last line)
+        return tuple((page.extract_text() or "").replace("\u2060", "") for page in doc.pages)
 
 
 def outline_pages(path: Path) -> dict[str, int]:
@@ -109,12 +110,11 @@ def test_index_page_numbers_point_at_their_terms(real_site, code):
 @pytest.mark.parametrize("code", [HANS, HANT])
 def test_fonts_are_embedded_cjk_and_never_type3(real_site, code):
     out = subprocess.run(["pdffonts", str(pdf(real_site, code))], capture_output=True, text=True, check=True).stdout
-    header, rows = out.splitlines()[0], out.splitlines()[2:]
-    emb = header.index("emb")
-    assert rows and all(r[emb:emb + 3] == "yes" for r in rows), rows
+    rows = out.splitlines()[2:]
+    assert rows and all(r.split()[-5] == "yes" for r in rows), rows  # … emb sub uni object-ID generation
     assert not any("Type 3" in r for r in rows)
     family = "SC" if code == HANS else "TC"
-    assert all(f"CJK-{family}" in r.split()[0] for r in rows), rows
+    assert all(re.search(rf"CJK-?{family}", r.split()[0], re.IGNORECASE) for r in rows), rows
 
 
 @pytest.mark.parametrize("code", [HANS, HANT])

@@ -61,12 +61,13 @@ def publish(handbook: Project, folder: Path, *, pdf: bool, info: BookInfo | None
             result.downloads.append(Download(name, f"PDF {script}", out.path, out.pages, code, out.bookmarks))
             epub = write_epub(book.content, folder / epub_name(edition, code), site_url)
             result.downloads.append(Download(epub.name, f"EPUB {script}（手机阅读）", epub, None, code))
-    exporter = Exporter(handbook.corpus, edition, variants[HANS], variants[HANT])
+    exporter = Exporter(handbook.corpus, edition, variants[HANS], variants[HANT], site_url)
     names = file_names(edition)
     for kind, text, label in (("json", exporter.json(), "JSON 词表"), ("csv", exporter.csv(), "CSV 词表"),
+                              ("cases_csv", exporter.cases_csv(), "CSV 案例表"),
                               ("tbx", exporter.tbx(), "TBX 术语库（ISO 30042）"), ("schema", schema_text(), "JSON Schema")):
         path = folder / names[kind]
-        path.write_text(text, "utf-8")
+        path.write_bytes(text.encode("utf-8"))  # bytes: the CSV's CRLF stays CRLF on every platform
         result.downloads.append(Download(names[kind], label, path))
     return result
 

@@ -22,7 +22,7 @@ import markdown
 from markupsafe import Markup
 
 from handbook.core import pinyin
-from handbook.core.model import CATEGORIES, Case, Corpus, Entry, Term
+from handbook.core.model import CATEGORIES, Case, Corpus, Entry, Source, Term
 from handbook.core.termindex import TermIndex
 from handbook.core.variants import HANS, Variant
 from handbook.markdown import sanitize
@@ -69,6 +69,16 @@ class BookInfo:
     description: str = "私域运营的术语、方法与品牌案例"
 
 
+def citation(source: Source, *, url: bool = True) -> str:
+    """One source as a line of a bibliography: author, title (or the note that stands for it),
+    publisher, date, note, and the URL when asked; absent fields are left out."""
+    text = f"{source.author}：" if source.author else ""
+    text += f"《{source.title}》，{source.publisher}" if source.title else source.publisher
+    text += f"，{source.date}" if source.date else ""
+    text += f"（{source.note}）" if source.note else ""
+    return text + (f"，{source.url}" if url and source.url else "")
+
+
 def anchor(entry: Entry) -> str:
     """The in-book id of an entry."""
     return f"{entry.kind}-{entry.id}"
@@ -110,16 +120,9 @@ class PrintBook:
         return [(c, ts) for c, ts in groups.items() if ts]
 
     def _sources(self, entry: Entry) -> list[dict[str, str]]:
-        """The entry's sources as bibliography items: the text (author, title or note, publisher,
-        date) in the book's script, and the URL apart (shown in full, and linked)."""
-        items = []
-        for s in entry.sources:
-            text = f"{s.author}：" if s.author else ""
-            text += f"《{s.title}》，{s.publisher}" if s.title else s.publisher
-            text += f"，{s.date}" if s.date else ""
-            text += f"（{s.note}）" if s.note else ""
-            items.append({"text": self.t(text + "。"), "url": s.url or ""})
-        return items
+        """The entry's sources as bibliography items: the text in the book's script, the URL apart
+        (shown in full, and linked)."""
+        return [{"text": self.t(citation(s, url=False) + "。"), "url": s.url or ""} for s in entry.sources]
 
     def _ref(self, entry: Entry) -> dict[str, str]:
         return {"anchor": anchor(entry), "title": self.t(entry.title)}
