@@ -45,9 +45,12 @@ def esc(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text).replace(GAP, GAP_MARKUP)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def string(text: str) -> str:
-    """A Typst string literal."""
-    return json.dumps(text, ensure_ascii=False)
+    """A Typst string literal (JSON's escapes are Typst's, once control characters are gone)."""
+    return json.dumps(_CONTROL.sub(" ", text), ensure_ascii=False)
 
 
 def gaps(text: str) -> str:
@@ -382,7 +385,11 @@ def compile_pdf(source: str, timestamp: int) -> bytes:
     """Typst source → tagged PDF/UA-1 bytes; fonts from the system (Debian's Noto CJK)."""
     import typst  # imported here: only PDF builds need it
 
-    data = typst.compile(source.encode("utf-8"), format="pdf", pdf_standards=["ua-1"], timestamp=timestamp)
+    try:
+        data = typst.compile(source.encode("utf-8"), format="pdf", pdf_standards=["ua-1"], timestamp=timestamp)
+    except typst.TypstError as err:  # the content is escaped: this is a bug of ours, say where
+        hints = "; ".join(err.hints)
+        raise RuntimeError(f"PDF 排版失败（Typst）：{err.message} {hints}\n{err.diagnostic}") from None
     assert isinstance(data, bytes)
     return data
 
