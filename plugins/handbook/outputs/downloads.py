@@ -2,6 +2,7 @@
 scripts, and the JSON/CSV/TBX exports; plus the list the home page shows (with size and page count)."""
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -48,18 +49,22 @@ def publish(handbook: Project, folder: Path, *, pdf: bool, info: BookInfo | None
     edition = settings.edition
     variants = {code: handbook.variant(code) for code in (HANS, HANT)}
     result = Publication(folder)
-    for code, variant in variants.items():
-        if not pdf:
-            break  # previews: no print edition (PDFs and print pages)
-        book = PrintBook(handbook.corpus, variant, edition, settings.editions, info, full=handbook.full)
-        result.print_html[code] = book.html()
-        if pdf:
-            name = pdf_name(edition, code)
-            out: PdfResult = render_pdf(book.typst(), folder / name, int(build_date().timestamp()),
-                                        cache_dir=handbook.root / ".cache" / "pdf")
+    # Typst releases the GIL while it lays out: each script's PDF is set in a thread while the next
+    # script's content, the EPUBs and the exports are made; results are collected in script order.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        pending: list[tuple[str, Future[PdfResult], Path]] = []
+        for code, variant in variants.items():
+            if not pdf:
+                break  # previews: no print edition (PDFs, EPUBs and print pages)
+            book = PrintBook(handbook.corpus, variant, edition, settings.editions, info, full=handbook.full)
+            result.print_html[code] = book.html()
+            job = pool.submit(render_pdf, book.typst(), folder / pdf_name(edition, code), int(build_date().timestamp()),
+                              handbook.root / ".cache" / "pdf")
+            pending.append((code, job, write_epub(book.content, folder / epub_name(edition, code), site_url)))
+        for code, job, epub in pending:
+            out = job.result()
             script = "简体中文版" if code == HANS else "繁體中文版"
-            result.downloads.append(Download(name, f"PDF {script}", out.path, out.pages, code, out.bookmarks))
-            epub = write_epub(book.content, folder / epub_name(edition, code), site_url)
+            result.downloads.append(Download(out.path.name, f"PDF {script}", out.path, out.pages, code, out.bookmarks))
             result.downloads.append(Download(epub.name, f"EPUB {script}（手机阅读）", epub, None, code))
     exporter = Exporter(handbook.corpus, edition, variants[HANS], variants[HANT], site_url)
     names = file_names(edition)
