@@ -1,4 +1,4 @@
-"""The real PDF handbooks: titles, outline, page numbers, fonts, scripts, metadata, line breaking."""
+"""The real PDF handbooks: titles, outline, page numbers, fonts, scripts, metadata, line breaking,\nChinese setting (clreq) measured from character positions, tagged structure (PDF/UA-1)."""
 from __future__ import annotations
 
 import re
@@ -14,6 +14,7 @@ from handbook.core import corpus as corpus_mod
 from handbook.core.variants import HANS, HANT
 from helpers import REPO, current_edition, real_variant
 from test_site import protected_texts, simplified_only
+from typography import measure
 
 pytestmark = pytest.mark.build
 EDITION = current_edition()
@@ -28,7 +29,8 @@ def pdf(site: Path, code: str) -> Path:
 @lru_cache(maxsize=4)
 def pages_text(path: Path) -> tuple[str, ...]:
     with pdfplumber.open(path) as doc:
-        return tuple(page.extract_text() or "" for page in doc.pages)
+        # U+2060 WORD JOINER: invisible; glues a paragraph's last characters (no one-character last line)
+        return tuple((page.extract_text() or "").replace("\u2060", "") for page in doc.pages)
 
 
 def outline_pages(path: Path) -> dict[str, int]:
@@ -109,12 +111,11 @@ def test_index_page_numbers_point_at_their_terms(real_site, code):
 @pytest.mark.parametrize("code", [HANS, HANT])
 def test_fonts_are_embedded_cjk_and_never_type3(real_site, code):
     out = subprocess.run(["pdffonts", str(pdf(real_site, code))], capture_output=True, text=True, check=True).stdout
-    header, rows = out.splitlines()[0], out.splitlines()[2:]
-    emb = header.index("emb")
-    assert rows and all(r[emb:emb + 3] == "yes" for r in rows), rows
+    rows = out.splitlines()[2:]
+    assert rows and all(r.split()[-5] == "yes" for r in rows), rows  # … emb sub uni object-ID generation
     assert not any("Type 3" in r for r in rows)
     family = "SC" if code == HANS else "TC"
-    assert all(f"CJK-{family}" in r.split()[0] for r in rows), rows
+    assert all(re.search(rf"CJK-?{family}", r.split()[0], re.IGNORECASE) for r in rows), rows
 
 
 @pytest.mark.parametrize("code", [HANS, HANT])
@@ -141,7 +142,7 @@ def test_metadata_title_language_author(real_site, code):
     reader = pypdf.PdfReader(pdf(real_site, code))
     assert EDITION in reader.metadata.title and conv(code)("私域运营术语手册") in reader.metadata.title
     assert reader.metadata.author == conv(code)("私域运营术语手册编写组")
-    assert reader.trailer["/Root"]["/Lang"] == code
+    assert reader.trailer["/Root"]["/Lang"] == {HANS: "zh-CN", HANT: "zh-TW"}[code]
 
 
 def test_each_case_study_opens_a_page(real_site):
@@ -153,3 +154,77 @@ def test_each_case_study_opens_a_page(real_site):
         page = texts[outline[case.title] - 1]
         body = re.sub(r"\s+", "", page.split("\n", 1)[1]).removeprefix("案例")
         assert body.startswith(re.sub(r"\s+", "", case.title)), (case.title, body[:60])
+
+
+# Before Typst (WeasyPrint, 1.1, zh-Hans / zh-Hant): 327 / 325 stretched lines, 27 / 28 stranded
+# headwords, 124 / 123 one-character last lines. A few may come back with new content; more is a
+# regression of the setting.
+LIMITS = {"stretched": 3, "stranded": 0, "one_char": 3}
+
+
+@pytest.mark.parametrize("code", [HANS, HANT])
+def test_chinese_setting_measured_from_the_pdf(real_site, code):
+    """No justified spaces around Latin words and digits, no headword left at a page foot without its
+    first lines, no paragraph whose last line holds one character."""
+    found = measure(pdf(real_site, code))
+    over = {k: v[:5] for k, v in found.items() if len(v) > LIMITS[k]}
+    assert over == {}, over
+
+
+def test_the_measure_catches_what_it_measures(tmp_path):
+    """The measure itself: a stretched gap, a stranded headword and a one-character last line,
+    set on purpose, are found."""
+    import typst
+
+    source = """#set page(width: 120mm, height: 80mm, margin: 10mm)
+#set text(font: "Noto Serif CJK SC", size: 9.5pt, lang: "zh")
+#set par(justify: true)
+#v(40mm)
+#text(size: 12pt)[孤立词头]
+#lorem(0)
+在 #h(4em) API 中。这是一段正文的一行。#linebreak()好。
+"""
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(typst.compile(source.encode(), format="pdf"))
+    found = measure(path)
+    assert found["stretched"] and found["stranded"] and found["one_char"], found
+
+
+def _struct_types(node, seen: dict[str, int], depth: int = 0) -> None:
+    import pikepdf
+
+    if depth > 60:
+        return
+    if isinstance(node, pikepdf.Array):
+        for kid in node:
+            _struct_types(kid, seen, depth + 1)
+    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+        kind = str(node.S)
+        seen[kind] = seen.get(kind, 0) + 1
+        if kind == "/Figure":
+            assert "/Alt" in node, "figure without alt text"
+        if "/K" in node:
+            _struct_types(node.K, seen, depth + 1)
+
+
+@pytest.mark.parametrize("code", [HANS, HANT])
+def test_tagged_accessible_pdf(real_site, code):
+    """PDF/UA-1: marked and tagged, a language, the title shown, XMP metadata claiming PDF/UA-1,
+    every link with /Contents and a place in the structure tree, headings and links tagged."""
+    import pikepdf
+
+    with pikepdf.open(pdf(real_site, code)) as doc:
+        root = doc.Root
+        assert root.MarkInfo.Marked is True
+        assert str(root.Lang).startswith("zh-")
+        assert root.ViewerPreferences.DisplayDocTitle is True
+        meta = doc.open_metadata()
+        assert conv(code)("私域运营术语手册") in str(meta.get("dc:title"))
+        assert str(meta.get("pdfuaid:part")) == "1"
+        seen: dict[str, int] = {}
+        _struct_types(root.StructTreeRoot.K, seen)
+        assert seen.get("/H1", 0) >= 10 and seen.get("/H2", 0) >= len(CORPUS.entries()), seen
+        assert seen.get("/Link", 0) > 1000 and seen.get("/Table", 0) >= len(CORPUS.cases), seen
+        links = [a for page in doc.pages for a in page.get("/Annots", []) if a.Subtype == "/Link"]
+        assert len(links) > 1000
+        assert all("/Contents" in a and str(a.Contents) and "/StructParent" in a for a in links)

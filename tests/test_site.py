@@ -12,7 +12,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from handbook.core import corpus as corpus_mod
-from helpers import REPO, current_edition
+from handbook.core.variants import HANT
+from helpers import REPO, current_edition, real_variant
 from linkcheck import check_site
 
 pytestmark = pytest.mark.build
@@ -158,6 +159,60 @@ def test_exports_validate(real_site):
         assert langs["zh-Hans"].find(f"{ns}termSec/{ns}term").text == CORPUS.terms[ident].title
     csv_text = (downloads / f"glossary-{EDITION}.csv").read_text("utf-8-sig")
     assert len(csv_text.strip().splitlines()) == len(CORPUS.terms) + 1
+
+
+def test_tbx_carries_sources_and_cross_references_within_tbx_basic(real_site):
+    """Related terms as crossReference (targets are entries of the file), each page as an
+    externalCrossReference (http URI), sources beside each definition, the xml-model lines; the data
+    categories and levels that TBX-Basic's Schematron allows. (The RELAX NG core structure was checked
+    by hand with lxml: see README, Downloads.)"""
+    raw = (real_site / "downloads" / "glossary-1.1.tbx").read_text("utf-8")
+    assert raw.count("<?xml-model ") == 2 and "TBX-Basic_DCA.sch" in raw and "TBXcoreStructV03.rng" in raw
+    ns = "{urn:iso:std:iso:30042:ed-2}"
+    root = ET.fromstring(raw)
+    ids = {e.get("id") for e in root.iter(f"{ns}conceptEntry")}
+    allowed = {"admin": {"source"}, "descrip": {"subjectField", "definition", "context"}, "ref": {"crossReference"},
+               "termNote": {"administrativeStatus"}, "xref": {"externalCrossReference"}}
+    for el in root.iter():
+        tag = el.tag.removeprefix(ns)
+        if el.get("type") and tag in allowed:
+            assert el.get("type") in allowed[tag], (tag, el.get("type"))
+        if el.get("target"):
+            assert el.get("target") in ids or re.match(r"https?://.+", el.get("target")), el.get("target")
+    siyu = next(e for e in root.iter(f"{ns}conceptEntry") if e.get("id") == "siyu")
+    refs = {r.get("target") for r in siyu.findall(f"{ns}ref[@type='crossReference']")}
+    assert refs == {r for r in CORPUS.terms["siyu"].related if r in CORPUS.terms}
+    assert siyu.find(f"{ns}xref").get("target") == "https://handbook.example.org/terms/siyu/"
+    for sec in siyu.findall(f"{ns}langSec"):
+        if sec.get("{http://www.w3.org/XML/1998/namespace}lang", "").startswith("zh"):
+            group = sec.find(f"{ns}descripGrp")
+            assert group.find(f"{ns}descrip").get("type") == "definition"
+            assert len(group.findall(f"{ns}admin[@type='source']")) == len(CORPUS.terms["siyu"].sources)
+
+
+def test_csv_is_rfc_4180_with_both_scripts_and_a_cases_file(real_site):
+    import csv
+    import io
+
+    downloads = real_site / "downloads"
+    raw = (downloads / "glossary-1.1.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode()) and raw.count(b"\r\n") == len(CORPUS.terms) + 1
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    siyu = next(r for r in rows if r["id"] == "siyu")
+    assert siyu["category_zh_hans"] == "基础概念" and siyu["category_zh_hant"] == real_variant(HANT).convert("基础概念")
+    assert siyu["url_zh_hant"] == "https://handbook.example.org/zh-Hant/terms/siyu/"
+    cases = list(csv.DictReader(io.StringIO((downloads / "glossary-1.1-cases.csv").read_bytes().decode("utf-8-sig"),
+                                            newline="")))
+    assert {c["id"] for c in cases} == set(CORPUS.cases)
+    assert all(c["metrics_zh_hans"] and c["url_zh_hans"].startswith("https://") for c in cases)
+
+
+def test_json_schema_and_urls_are_absolute(real_site):
+    data = json.loads((real_site / "downloads" / "glossary-1.1.json").read_text("utf-8"))
+    assert data["$schema"] == "https://handbook.example.org/downloads/glossary.schema.json"
+    assert all(t["url"]["zh-Hans"].startswith("https://handbook.example.org/terms/") for t in data["terms"])
+    assert all(c["url"]["zh-Hant"].startswith("https://handbook.example.org/zh-Hant/cases/") for c in data["cases"])
 
 
 def test_sitemap_covers_both_scripts(real_site):

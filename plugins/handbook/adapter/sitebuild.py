@@ -185,7 +185,7 @@ class SiteBuild:
         """Downloads (PDFs, exports) and the print pages of both scripts, once per build."""
         folder = self.project.root / ".cache" / "downloads" / self.settings.edition
         with timed("downloads and print edition"):
-            self.publication = publish(self.project, folder, pdf=pdf)
+            self.publication = publish(self.project, folder, pdf=pdf, site_url=self.site_url)
         return self.publication
 
     def page_builder(self) -> PageBuilder:

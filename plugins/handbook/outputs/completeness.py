@@ -1,8 +1,9 @@
 """Nothing silently dropped: every term and case is in both scripts' pages, search indexes, PDFs,
-print pages and the exports. Run by the build before the new site replaces the old one."""
+EPUBs, print pages and the exports. Run by the build before the new site replaces the old one."""
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 from handbook.core.model import Corpus
@@ -21,7 +22,8 @@ def missing(site_dir: Path, corpus: Corpus, variants: dict[str, Variant], public
     for code, root in roots.items():
         locations = search.locations(root / search.FOLDER)
         print_html = publication.print_html.get(code, "")
-        bookmarks = next((set(d.bookmarks) for d in publication.downloads if d.code == code), None)
+        bookmarks = next((set(d.bookmarks) for d in publication.downloads if d.code == code and d.name.endswith(".pdf")), None)
+        epub = next((_epub_text(d.path) for d in publication.downloads if d.code == code and d.name.endswith(".epub")), "")
         for entry in corpus.entries():
             url = entry_url(entry)
             name = f"{entry.kind} {entry.id}（{entry.title}）"
@@ -31,6 +33,8 @@ def missing(site_dir: Path, corpus: Corpus, variants: dict[str, Variant], public
                 problems.append(f"{name}：{code} 搜索索引中没有它")
             if print_html and f'id="{entry.kind}-{entry.id}"' not in print_html:
                 problems.append(f"{name}：{code} 打印版中没有它")
+            if epub and f'id="{entry.kind}-{entry.id}"' not in epub:
+                problems.append(f"{name}：{code} EPUB 中没有它")
             if bookmarks is not None and variants[code].convert(entry.title) not in bookmarks:
                 problems.append(f"{name}：{code} PDF 的书签中没有它")
     export = publication.folder / file_names(edition)["json"]
@@ -40,3 +44,9 @@ def missing(site_dir: Path, corpus: Corpus, variants: dict[str, Variant], public
         if (entry.kind, entry.id) not in exported:
             problems.append(f"{entry.kind} {entry.id}（{entry.title}）：导出的 JSON 中没有它")
     return problems
+
+
+def _epub_text(path: Path) -> str:
+    """Every XHTML document of an EPUB, concatenated."""
+    with zipfile.ZipFile(path) as book:
+        return "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xhtml"))

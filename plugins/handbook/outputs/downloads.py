@@ -1,7 +1,8 @@
-"""Everything subscribers download, made once per build: the PDFs and print pages of both scripts,
-and the JSON/CSV/TBX exports; plus the list the home page shows (with size and page count)."""
+"""Everything subscribers download, made once per build: the PDFs, EPUBs and print pages of both
+scripts, and the JSON/CSV/TBX exports; plus the list the home page shows (with size and page count)."""
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -9,8 +10,10 @@ from pathlib import Path
 from handbook.core.project import Project
 from handbook.core.urls import DOWNLOADS, PRINT, relative_url
 from handbook.core.variants import HANS, HANT, Variant
+from handbook.outputs.epub import epub_name, write_epub
 from handbook.outputs.exports import Exporter, file_names, schema_text
-from handbook.outputs.printing import BookInfo, PdfResult, PrintBook, pdf_name, render_pdf
+from handbook.outputs.printing import BookInfo, PrintBook, build_date, pdf_name
+from handbook.outputs.typeset import PdfResult, render_pdf
 
 
 @dataclass(frozen=True)
@@ -38,30 +41,39 @@ class Publication:
     print_html: dict[str, str] = field(default_factory=dict)
 
 
-def publish(handbook: Project, folder: Path, *, pdf: bool, info: BookInfo | None = None) -> Publication:
-    """Write every download into `folder` (PDFs reuse `.cache/pdf` when their input is unchanged)."""
+def publish(handbook: Project, folder: Path, *, pdf: bool, info: BookInfo | None = None, site_url: str = "") -> Publication:
+    """Write every download into `folder` (PDFs reuse `.cache/pdf` when their input is unchanged);
+    `site_url` makes the exports' URLs and the EPUB's identifier absolute."""
     folder.mkdir(parents=True, exist_ok=True)
     settings = handbook.settings
     edition = settings.edition
     variants = {code: handbook.variant(code) for code in (HANS, HANT)}
     result = Publication(folder)
-    for code, variant in variants.items():
-        if not pdf:
-            break  # previews: no print edition (PDFs and print pages)
-        html = PrintBook(handbook.corpus, variant, edition, settings.editions, info, full=handbook.full,
-                         stop_phrases=settings.stop_phrases).html()
-        result.print_html[code] = html
-        if pdf:
-            name = pdf_name(edition, code)
-            out: PdfResult = render_pdf(html, folder / name, cache_dir=handbook.root / ".cache" / "pdf")
-            label = f"PDF {'简体中文版' if code == HANS else '繁體中文版'}"
-            result.downloads.append(Download(name, label, out.path, out.pages, code, out.bookmarks))
-    exporter = Exporter(handbook.corpus, edition, variants[HANS], variants[HANT])
+    # Typst releases the GIL while it lays out: each script's PDF is set in a thread while the next
+    # script's content, the EPUBs and the exports are made; results are collected in script order.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        pending: list[tuple[str, Future[PdfResult], Path]] = []
+        for code, variant in variants.items():
+            if not pdf:
+                break  # previews: no print edition (PDFs, EPUBs and print pages)
+            book = PrintBook(handbook.corpus, variant, edition, settings.editions, info, full=handbook.full,
+                             stop_phrases=settings.stop_phrases)
+            result.print_html[code] = book.html()
+            job = pool.submit(render_pdf, book.typst(), folder / pdf_name(edition, code), int(build_date().timestamp()),
+                              handbook.root / ".cache" / "pdf")
+            pending.append((code, job, write_epub(book.content, folder / epub_name(edition, code), site_url)))
+        for code, job, epub in pending:
+            out = job.result()
+            script = "简体中文版" if code == HANS else "繁體中文版"
+            result.downloads.append(Download(out.path.name, f"PDF {script}", out.path, out.pages, code, out.bookmarks))
+            result.downloads.append(Download(epub.name, f"EPUB {script}（手机阅读）", epub, None, code))
+    exporter = Exporter(handbook.corpus, edition, variants[HANS], variants[HANT], site_url)
     names = file_names(edition)
     for kind, text, label in (("json", exporter.json(), "JSON 词表"), ("csv", exporter.csv(), "CSV 词表"),
+                              ("cases_csv", exporter.cases_csv(), "CSV 案例表"),
                               ("tbx", exporter.tbx(), "TBX 术语库（ISO 30042）"), ("schema", schema_text(), "JSON Schema")):
         path = folder / names[kind]
-        path.write_text(text, "utf-8")
+        path.write_bytes(text.encode("utf-8"))  # bytes: the CSV's CRLF stays CRLF on every platform
         result.downloads.append(Download(names[kind], label, path))
     return result
 

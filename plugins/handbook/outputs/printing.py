@@ -1,22 +1,21 @@
-"""The printed handbook: one print-ready HTML book per script and edition, and its PDF (WeasyPrint).
+"""The printed handbook: one book per script and edition, as a print page (HTML) and a PDF (Typst).
 
 Layout: cover, how to use, contents with page numbers, the terms grouped by category (a reader
 of a book reads neighbouring concepts together; the pinyin index at the back is for lookup) in
 pinyin order within each category, the case studies, the edition's changelog and a pinyin index of
-titles and aliases. Cross-references carry page numbers through CSS `target-counter`, so the book
-is laid out in a single WeasyPrint pass. Everything readers see is converted to the script; the
-index of the Traditional book is ordered by the same pinyin readings.
+titles and aliases. `PrintBook.content` is the book's content once, in its script; the print page
+(`print.html.j2`), the PDF (`typeset`, Typst) and the EPUB (`epub`) are all made from it. Everything
+readers see is converted to the script; the index of the Traditional book is ordered by the same
+pinyin readings.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -24,16 +23,19 @@ import markdown
 from markupsafe import Markup
 
 from handbook.core import pinyin
-from handbook.core.model import CATEGORIES, Case, Corpus, Entry, Term
+from handbook.core.model import CATEGORIES, Case, Corpus, Entry, Source, Term
 from handbook.core.termindex import TermIndex
 from handbook.core.variants import HANS, Variant
 from handbook.markdown import sanitize
 from handbook.markdown.extension import HandbookExtension
 from handbook.markdown.linking import Linker
-from handbook.outputs import listings
+from handbook.outputs import listings, typeset
 from handbook.outputs.pages import figure, history
 
 FONTS = {HANS: ("Noto Serif CJK SC", "Noto Sans CJK SC"), "zh-Hant": ("Noto Serif CJK TC", "Noto Sans CJK TC")}
+REGIONS = {HANS: "cn", "zh-Hant": "tw"}
+"""Typst's text region of each script: it picks the punctuation forms and the PDF's /Lang."""
+KEYWORDS = ("私域运营", "术语", "企业微信", "社群", "案例")
 SCRIPT_NAMES = {HANS: "简体中文版", "zh-Hant": "繁體中文版"}
 MARKDOWN_EXTENSIONS = ["tables", "admonition", "attr_list", "def_list", "footnotes", "sane_lists"]
 SHORT_ENTRY = 420  # characters of body below which an entry is kept on one page (about a third of one)
@@ -66,6 +68,22 @@ class BookInfo:
     subtitle: str = "术语、方法与品牌案例"
     author: str = "私域运营术语手册编写组"
     description: str = "私域运营的术语、方法与品牌案例"
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def citation(source: Source, *, url: bool = True, name: Callable[[str], str] = _same,
+             prose: Callable[[str], str] = _same) -> str:
+    """One source as a line of a bibliography: author, title (or the note that stands for it),
+    publisher, date, note, and the URL when asked; absent fields are left out. `name` renders the
+    names and the title (e.g. `Variant.exact`), `prose` the note."""
+    text = f"{name(source.author)}：" if source.author else ""
+    text += f"《{name(source.title)}》，{name(source.publisher)}" if source.title else name(source.publisher)
+    text += f"，{source.date}" if source.date else ""
+    text += f"（{prose(source.note)}）" if source.note else ""
+    return text + (f"，{source.url}" if url and source.url else "")
 
 
 def anchor(entry: Entry) -> str:
@@ -109,14 +127,11 @@ class PrintBook:
             groups[term.category].append(term)
         return [(c, ts) for c, ts in groups.items() if ts]
 
-    def _sources(self, entry: Entry) -> str:
-        parts = []
-        for s in entry.sources:
-            exact = self.variant.exact  # names and titles keep their wording
-            text = (f"{exact(s.author)}：" if s.author else "") + (f"《{exact(s.title)}》，" if s.title else "")
-            text += exact(s.publisher) + (f"，{s.date}" if s.date else "") + (f"（{self.t(s.note)}）" if s.note else "")
-            parts.append(text + (f"（{s.url}）" if s.url else ""))
-        return "；".join(parts)
+    def _sources(self, entry: Entry) -> list[dict[str, str]]:
+        """The entry's sources as bibliography items: the text in the book's script (names and titles
+        in their own wording), the URL apart (shown in full, and linked)."""
+        return [{"text": citation(s, url=False, name=self.variant.exact, prose=self.t) + "。", "url": s.url or ""}
+                for s in entry.sources]
 
     def _ref(self, entry: Entry) -> dict[str, str]:
         return {"anchor": anchor(entry), "title": self.t(entry.title)}
@@ -178,73 +193,49 @@ class PrintBook:
         return (text.replace("__SERIF__", f'"{serif}"').replace("__SANS__", f'"{sans}"')
                 .replace("__PAGE_BEFORE__", page_before).replace("__PAGE_AFTER__", page_after))
 
-    def html(self) -> str:
-        """The whole book as one self-contained HTML document."""
+    @cached_property
+    def content(self) -> dict[str, Any]:
+        """Everything the book shows, in its script: the print page (HTML), the PDF (Typst) and the
+        EPUB are all made from this one value, so they hold the same content."""
         date = build_date()
         labels = {k: self.t(v) for k, v in LABELS.items()}
         categories: list[dict[str, Any]] = [
             {"anchor": f"part-{CATEGORIES[c]}", "title": self.t(c), "terms": [self._term(t) for t in ts]}
-                      for c, ts in self.terms_by_category]
+            for c, ts in self.terms_by_category]
         cases = [self._case(c) for c in sorted(self.corpus.cases.values(), key=lambda c: pinyin.sort_key(c.title))]
         parts = [{"anchor": p["anchor"], "title": p["title"],
                   "items": [{"anchor": t["anchor"], "title": t["title"]} for t in p["terms"]]} for p in categories]
         parts.append({"anchor": "cases", "title": labels["cases"],
                       "items": [{"anchor": c["anchor"], "title": c["title"]} for c in cases]})
         counts = self.t(f"{len(self.corpus.terms)} 个术语 · {len(self.corpus.cases)} 个案例")
+        code = self.variant.code
+        book_title, script_name = self.t(self.info.title), SCRIPT_NAMES[code]
+        return {
+            "lang": code, "region": REGIONS[code], "fonts": FONTS[code], "date": date,
+            "book_title": book_title, "subtitle": self.t(self.info.subtitle),
+            "full_title": f"{book_title} {self.edition}（{script_name}）",
+            "author": self.t(self.info.author), "description": self.t(self.info.description),
+            "keywords": [self.t(k) for k in KEYWORDS], "created": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "edition": self.edition, "script_name": script_name, "counts": counts,
+            "built": date.strftime("%Y-%m-%d"), "cover_kicker": self.t(f"{self.edition} 版"),
+            "cover_facts": [(labels["edition"], self.edition), (labels["script"], script_name),
+                            (labels["contents"], counts), (labels["built"], date.strftime("%Y-%m-%d"))],
+            "page_words": (self.t("第 ").rstrip() + " ", " " + self.t("页")),
+            "L": labels, "howto": Markup(self.t(HOWTO)), "parts": parts, "categories": categories, "cases": cases,
+            "changelog": self.changelog_html(), "index": self.index(),
+        }
+
+    def html(self) -> str:
+        """The whole book as one self-contained HTML document (the print page)."""
+        c = self.content
         return self.env.get_template("print.html.j2").render(
-            lang=self.variant.code, book_title=self.t(self.info.title), subtitle=self.t(self.info.subtitle),
-            author=self.t(self.info.author), description=self.t(self.info.description),
-            keywords=self.t("私域运营, 术语, 企业微信, 社群, 案例"), created=date.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            edition=self.edition, script_name=SCRIPT_NAMES[self.variant.code], counts=counts,
-            built=date.strftime("%Y-%m-%d"), cover_kicker=self.t(f"{self.edition} 版"), css=Markup(self.css()),
-            L=labels, howto=Markup(self.t(HOWTO)), parts=parts, categories=categories, cases=cases,
-            changelog=self.changelog_html(), index=self.index())
+            **c, keywords_text=", ".join(c["keywords"]), css=Markup(self.css()))
 
-
-@dataclass(frozen=True)
-class PdfResult:
-    """A written PDF, what the home page says about it, and its bookmark labels (for checks)."""
-
-    path: Path
-    pages: int
-    size: int
-    bookmarks: tuple[str, ...] = ()
-
-
-def _labels(tree: list[Any]) -> list[str]:
-    """Every label of WeasyPrint's bookmark tree: (label, destination, children, state) nodes."""
-    out = []
-    for label, _, children, *_ in tree:
-        out.append(label)
-        out.extend(_labels(children))
-    return out
-
-
-def render_pdf(html: str, target: Path, cache_dir: Path | None = None) -> PdfResult:
-    """Lay out the HTML with WeasyPrint and write the PDF; reuse a cached PDF of identical input."""
-    import weasyprint  # imported here: heavy, and only PDF builds need it
-
-    key = hashlib.sha256((html + weasyprint.__version__ + os.environ.get("SOURCE_DATE_EPOCH", "")).encode()).hexdigest()[:24]
-    use_cache = cache_dir is not None and os.environ.get("HANDBOOK_PDF_CACHE", "1") != "0"
-    cached = cache_dir / f"{key}.pdf" if use_cache and cache_dir else None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    facts_file = cached.with_suffix(".json") if cached is not None else None
-    if cached is not None and facts_file is not None and cached.exists() and facts_file.exists():
-        data = cached.read_bytes()
-        facts = json.loads(facts_file.read_text("utf-8"))
-    else:
-        document = weasyprint.HTML(string=html, base_url=str(target.parent)).render()
-        facts = {"pages": len(document.pages), "bookmarks": _labels(document.make_bookmark_tree())}
-        data = document.write_pdf()
-        if cached is not None and facts_file is not None:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(data)
-            facts_file.write_text(json.dumps(facts, ensure_ascii=False), "utf-8")
-    target.write_bytes(data)
-    return PdfResult(target, facts["pages"], len(data), tuple(facts["bookmarks"]))
+    def typst(self) -> str:
+        """The whole book as one Typst document (the PDF)."""
+        return typeset.book_source(self.content)
 
 
 def pdf_name(edition: str, code: str) -> str:
     """`handbook-<edition>-<script>.pdf`."""
     return f"handbook-{edition}-{code}.pdf"
-
