@@ -55,7 +55,7 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
 
 
-@pytest.mark.parametrize("prefix,lang,title", [("", "zh-Hans", "私域运营术语手册"), ("zh-Hant/", "zh-Hant", "私域運營術語手冊")])
+@pytest.mark.parametrize("prefix,lang,title", [("", "zh-Hans", "私域运营术语手册"), ("zh-Hant/", "zh-Hant", "私域營運術語手冊")])
 def test_home_page_in_each_script(page, server, prefix, lang, title):
     page.goto(f"{server}/{prefix}")
     assert page.locator("html").get_attribute("lang") == lang

@@ -12,10 +12,10 @@ import pytest
 
 from handbook.core import corpus as corpus_mod
 from handbook.core.variants import HANS, HANT
-from helpers import REPO, real_variant
+from helpers import REPO, current_edition, real_variant
 
 pytestmark = pytest.mark.build
-CORPUS = corpus_mod.load(REPO).for_edition("1.1")
+CORPUS = corpus_mod.load(REPO).for_edition(current_edition())
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
 XHTML = "{http://www.w3.org/1999/xhtml}"
 OPF = "{http://www.idpf.org/2007/opf}"
@@ -23,7 +23,7 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 
 
 def epub(site: Path, code: str) -> Path:
-    return site / "downloads" / f"handbook-1.1-{code}.epub"
+    return site / "downloads" / f"handbook-{current_edition()}-{code}.epub"
 
 
 def test_epubcheck_finds_no_error_or_warning(real_site, tmp_path):
@@ -49,10 +49,10 @@ def test_package_metadata_nav_and_links(real_site, code):
         opf = ET.fromstring(book.read("EPUB/package.opf"))
         meta = opf.find(f"{OPF}metadata")
         assert meta.findtext(f"{DC}language") == code
-        assert convert("私域运营术语手册") in meta.findtext(f"{DC}title") and "1.1" in meta.findtext(f"{DC}title")
+        assert convert("私域运营术语手册") in meta.findtext(f"{DC}title") and current_edition() in meta.findtext(f"{DC}title")
         assert meta.findtext(f"{DC}identifier").startswith("urn:uuid:")
         props = {m.get("property"): m.text for m in meta.findall(f"{OPF}meta") if m.get("property")}
-        assert props["schema:version"] == "1.1" and re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", props["dcterms:modified"])
+        assert props["schema:version"] == current_edition() and re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", props["dcterms:modified"])
         items = opf.find(f"{OPF}manifest")
         assert any("cover-image" in (i.get("properties") or "") for i in items)
         documents = {n.removeprefix("EPUB/"): ET.fromstring(book.read(n)) for n in names if n.endswith(".xhtml")}
@@ -88,5 +88,6 @@ def test_home_page_links_the_epubs_with_their_size(real_site):
     for root in (real_site, real_site / "zh-Hant"):
         home = (root / "index.html").read_text("utf-8")
         for code in (HANS, HANT):
-            assert re.search(rf'href="(\.\./)?downloads/handbook-1\.1-{code}\.epub"', home)
-        assert re.search(r"EPUB [^<]+</a><span[^>]*>1\.1 版，\d+ KB", home)
+            edition = re.escape(current_edition())
+            assert re.search(rf'href="(\.\./)?downloads/handbook-{edition}-{code}\.epub"', home)
+        assert re.search(rf"EPUB [^<]+</a><span[^>]*>{re.escape(current_edition())} 版，\d+ KB", home)

@@ -11,7 +11,7 @@ import pytest
 
 from handbook.core.variants import HANS, HANT, Variant
 from handbook.outputs import search
-from handbook.outputs.search import SearchDoc
+from handbook.outputs.search import SearchDoc, name_prefixes
 
 HANT_VARIANT = Variant(HANT)
 
@@ -127,3 +127,8 @@ def test_locations_of_each_script(tmp_path: Path):
     search.write_index(index, {HANS: tmp_path, HANT: tmp_path / "zh-Hant"})
     for root in (tmp_path, tmp_path / "zh-Hant"):
         assert search.locations(root / "search") == {"terms/qiye-weixin/", "terms/siyu/", "about/"}
+
+
+def test_a_name_being_typed_reaches_its_page_before_longer_names():
+    assert name_prefixes("企业微信") == [("~企业", 0.5), ("~企业微", 0.75)]
+    assert name_prefixes("SCRM") == []

@@ -166,7 +166,7 @@ def test_tbx_carries_sources_and_cross_references_within_tbx_basic(real_site):
     externalCrossReference (http URI), sources beside each definition, the xml-model lines; the data
     categories and levels that TBX-Basic's Schematron allows. (The RELAX NG core structure was checked
     by hand with lxml: see README, Downloads.)"""
-    raw = (real_site / "downloads" / "glossary-1.1.tbx").read_text("utf-8")
+    raw = (real_site / "downloads" / f"glossary-{current_edition()}.tbx").read_text("utf-8")
     assert raw.count("<?xml-model ") == 2 and "TBX-Basic_DCA.sch" in raw and "TBXcoreStructV03.rng" in raw
     ns = "{urn:iso:std:iso:30042:ed-2}"
     root = ET.fromstring(raw)
@@ -195,21 +195,21 @@ def test_csv_is_rfc_4180_with_both_scripts_and_a_cases_file(real_site):
     import io
 
     downloads = real_site / "downloads"
-    raw = (downloads / "glossary-1.1.csv").read_bytes()
+    raw = (downloads / f"glossary-{current_edition()}.csv").read_bytes()
     assert raw.startswith("\ufeff".encode()) and raw.count(b"\r\n") == len(CORPUS.terms) + 1
     assert b"\n" not in raw.replace(b"\r\n", b"")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     siyu = next(r for r in rows if r["id"] == "siyu")
     assert siyu["category_zh_hans"] == "基础概念" and siyu["category_zh_hant"] == real_variant(HANT).convert("基础概念")
     assert siyu["url_zh_hant"] == "https://handbook.example.org/zh-Hant/terms/siyu/"
-    cases = list(csv.DictReader(io.StringIO((downloads / "glossary-1.1-cases.csv").read_bytes().decode("utf-8-sig"),
+    cases = list(csv.DictReader(io.StringIO((downloads / f"glossary-{current_edition()}-cases.csv").read_bytes().decode("utf-8-sig"),
                                             newline="")))
     assert {c["id"] for c in cases} == set(CORPUS.cases)
     assert all(c["metrics_zh_hans"] and c["url_zh_hans"].startswith("https://") for c in cases)
 
 
 def test_json_schema_and_urls_are_absolute(real_site):
-    data = json.loads((real_site / "downloads" / "glossary-1.1.json").read_text("utf-8"))
+    data = json.loads((real_site / "downloads" / f"glossary-{current_edition()}.json").read_text("utf-8"))
     assert data["$schema"] == "https://handbook.example.org/downloads/glossary.schema.json"
     assert all(t["url"]["zh-Hans"].startswith("https://handbook.example.org/terms/") for t in data["terms"])
     assert all(c["url"]["zh-Hant"].startswith("https://handbook.example.org/zh-Hant/cases/") for c in data["cases"])

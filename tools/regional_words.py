@@ -115,7 +115,7 @@ def texts(site: Path, pdfs: list[Path]) -> list[tuple[str, str]]:
 def _unbroken(text: str, titles: set[str]) -> str:
     """PDF text as running text: lines and justification gaps break words and titles of works, so
     all white space goes, and so do the print page's titles of works (whatever breaks them)."""
-    text = re.sub(r"\s+", "", text)
+    text = re.sub(r"[\s\u2060]+", "", text)  # and the word joiners that keep last lines whole
     for title in sorted(titles, key=len, reverse=True):
         text = text.replace(title, "《》")
     # a title a page break cuts holds the running head and page number: still a title

@@ -178,7 +178,8 @@ class Preview:
         t = time.perf_counter()
         config, old, files = last.config, last.site, last.site.files
         assert old.pages is not None
-        site = SiteBuild(project, old.site_dir, old.site_url, old.command, None, previous=old)
+        site = SiteBuild(project, old.site_dir, old.site_url, old.command, None, previous=old,
+                         site_name=old.site_name, site_description=old.site_description, site_author=old.site_author)
         site.pages = dict(old.pages)
         site.files = files
         before = {f.src_uri: f for f in files.documentation_pages()}
@@ -247,6 +248,7 @@ class Preview:
         t = self._mark(f"{len(built)} pages", t)
 
         self._publication(site, files)
+        site.write_cards()
         site.write_search_index()
         self._mark("publication, search", t)
         self.last = LastBuild(site, config, last.nav, last.env, sources)

@@ -306,6 +306,13 @@ class SiteBuild:
                 "type": "article" if entry is not None else "website", "width": sharecards.WIDTH,
                 "height": sharecards.HEIGHT, "mime": sharecards.MIME, "locale": LOCALES[HANS], "locale_alternate": LOCALES[HANT]}
 
+    def write_cards(self) -> None:
+        """The share images of both scripts (drawn only when their text changed)."""
+        with timed("share images"):
+            writer = sharecards.CardWriter(self.project.root / ".cache" / "cards")
+            writer.write(self.cards(self.site_name))
+            log.debug(f"handbook: share images: {writer.drawn} drawn, {writer.reused} from the cache")
+
     def cards(self, site_name: str) -> list[tuple[Path, sharecards.Card]]:
         """Every share image of the build in both scripts: where it goes and what it shows."""
         out = []
@@ -366,10 +373,7 @@ class SiteBuild:
         """Everything written once per build after the pages (while the last Traditional pages are
         still being written); returns the completeness gaps."""
         self.write_print_page()
-        with timed("share images"):
-            writer = sharecards.CardWriter(self.project.root / ".cache" / "cards")
-            writer.write(self.cards(self.site_name))
-            log.debug(f"handbook: share images: {writer.drawn} drawn, {writer.reused} from the cache")
+        self.write_cards()
         with timed("search index"):
             self.write_search_index()
         with timed("sitemap"):

@@ -108,6 +108,15 @@ def name_extra_keys(name: str) -> set[str]:
     return keys
 
 
+def name_prefixes(name: str) -> list[tuple[str, float]]:
+    """Prefix keys (`~` and at least two characters) of a name holding Han characters, each with the
+    share of the name it covers: a reader still typing 企业微 finds 企业微信 before 企业微信标签."""
+    full = _NAME_STRIP.sub("", normalise(name))
+    if not _HAN_CHAR.search(full):
+        return []
+    return [("~" + full[:n], n / len(full)) for n in range(2, len(full))]
+
+
 def shard_of(key: str, shards: int) -> int:
     """The shard of a key: FNV-1a (32 bit) of its UTF-8 bytes, modulo the number of shards."""
     h = 0x811C9DC5
@@ -231,6 +240,8 @@ def _counts(texts: list[str], names: list[list[str]]) -> _Counts:
             key = name_key(name)
             if len(key) > 1:
                 counts.exact[key] = max(counts.exact.get(key, 0.0), exact)
+            for prefix, share in name_prefixes(name):  # 企业微 while typing 企业微信
+                counts.exact[prefix] = max(counts.exact.get(prefix, 0.0), exact * share)
     return counts
 
 

@@ -19,6 +19,7 @@
   var base = new URL(config.base.replace(/\/?$/, "/"), location.href);
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ffff}";
   var HAN_RUN = new RegExp("[" + HAN + "]+", "gu");
+  var HAN_ONE = new RegExp("[" + HAN + "]", "u");
   var NAME_STRIP = new RegExp("[^" + HAN + "a-z0-9]+", "gu");
   var LIMIT = 10;
   var QUESTION = [
@@ -54,8 +55,10 @@
     });
     var seen = {};
     groups = groups.filter(function (g) { return seen[g[0]] ? false : (seen[g[0]] = true); }).slice(0, 12);
-    var name = "=" + q.replace(NAME_STRIP, "");
-    return { exact: name.length > 1 ? name : null, groups: groups };
+    var bare = q.replace(NAME_STRIP, "");
+    var name = "=" + bare;
+    var prefix = HAN_ONE.test(bare) && Array.from(bare).length > 1 ? "~" + bare : null;
+    return { exact: name.length > 1 ? name : null, prefix: prefix, groups: groups };
   }
 
   function shardOf(key, count) {
@@ -94,7 +97,7 @@
     var q = subject(query), k = keys(q);
     if (!k.exact && !k.groups.length) return Promise.resolve([]);
     return load().then(function (m) {
-      var all = [].concat.apply(k.exact ? [k.exact] : [], k.groups);
+      var all = [].concat.apply((k.exact ? [k.exact] : []).concat(k.prefix ? [k.prefix] : []), k.groups);
       var wanted = Array.from(new Set(all.map(function (key) { return shardOf(key, m.shards); })));
       return Promise.all(wanted.map(function (n) { return cached(shards, m.shardPath + n + ".json", m); }))
         .then(function (loaded) {
@@ -104,7 +107,7 @@
           var scores = new Map();
           var entry = function (doc) {
             var s = scores.get(doc);
-            if (!s) scores.set(doc, s = { doc: doc, sum: 0, hits: 0, exact: 0 });
+            if (!s) scores.set(doc, s = { doc: doc, sum: 0, hits: 0, exact: 0, prefix: 0 });
             return s;
           };
           k.groups.forEach(function (group) {
@@ -119,9 +122,13 @@
             var p = post(k.exact);
             for (var i = 0; i < p.length; i += 2) entry(p[i]).exact = p[i + 1];
           }
+          if (k.prefix) {
+            var q2 = post(k.prefix);
+            for (var j = 0; j < q2.length; j += 2) entry(q2[j]).prefix = q2[j + 1];
+          }
           var n = k.groups.length || 1;
           var ranked = Array.from(scores.values()).map(function (s) {
-            s.score = (s.exact ? 1e7 + s.exact : 0) + s.sum * Math.pow(s.hits / n, 2);
+            s.score = (s.exact ? 1e7 + s.exact : 0) + (s.prefix ? 5e6 + s.prefix : 0) + s.sum * Math.pow(s.hits / n, 2);
             return s;
           }).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; }).slice(0, LIMIT);
           var need = Array.from(new Set(ranked.map(function (s) { return Math.floor(s.doc / m.chunk); })));
