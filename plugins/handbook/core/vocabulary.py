@@ -13,7 +13,7 @@ from __future__ import annotations
 import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -122,6 +122,8 @@ class RegionList:
 
     region: str
     pairs: list[Pair]
+    _word_matcher: Matcher[Pair] | None = field(default=None, repr=False)
+    _guards: dict[tuple[str, ...], Matcher[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, root: Path, region: str) -> RegionList:
@@ -144,16 +146,28 @@ class RegionList:
     def find(self, text: str, names: Iterable[str] = ()) -> Iterator[tuple[int, Pair]]:
         """(offset, pair) of every mainland word in converted `text`, outside `names` (product
         names and protected text, in their converted form) and titles of works in 《》."""
+        words = self._words()
+        if words.empty or not any(True for _ in words.find(text)):
+            return  # the usual case: no listed word at all, nothing to mask
         masked = list(text)
         for title in WORK_TITLE.finditer(text):
             masked[title.start():title.end()] = "\0" * (title.end() - title.start())
-        allowed = [a for p in self.pairs for a in p.allow]
-        guard = Matcher([(n, n) for n in (*names, *allowed) if n])
-        for start, end, _, _ in guard.find(text):
+        for start, end, _, _ in self._guard(tuple(names)).find(text):
             masked[start:end] = "\0" * (end - start)
-        words = Matcher([(p.mainland, p) for p in self.pairs])
         for start, _, _, pair in words.find("".join(masked)):
             yield start, pair
+
+    def _words(self) -> Matcher[Pair]:
+        if self._word_matcher is None:
+            self._word_matcher = Matcher([(p.mainland, p) for p in self.pairs])
+        return self._word_matcher
+
+    def _guard(self, names: tuple[str, ...]) -> Matcher[str]:
+        """Names and allowed longer words (built once per set of names)."""
+        if self._guards.get(names) is None:
+            allowed = [a for p in self.pairs for a in p.allow]
+            self._guards = {names: Matcher([(n, n) for n in (*names, *allowed) if n])}
+        return self._guards[names]
 
 
 def names(variant: Variant) -> list[str]:
