@@ -23,6 +23,8 @@ autocorrect_py.load_config(  # type: ignore[attr-defined]  # exported by the Rus
     json.dumps({"rules": {"space-punctuation": 0, "space-bracket": 0, "space-backticks": 0, "spellcheck": 0}}))
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = CJK + "\U00020000-\U0002ffff"
+"""Han characters for a regex class, the supplementary ideographs included (search keys, typesetting)."""
 _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _PAREN = re.compile(rf"\(([^()\n{MASK}]*)\)")
 _QUOTES = re.compile(rf"\"([^\"\n{MASK}]*)\"")

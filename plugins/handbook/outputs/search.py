@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from handbook.core.typography import HAN
 from handbook.core.variants import Variant, strip_sentinels
 
 FOLDER = "search"
@@ -52,7 +53,6 @@ KEEP = 200
 SNIPPET = 90
 """Characters of a page's text shown under its title when it has no summary."""
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _BIGRAM = re.compile(f"(?=([{HAN}]{{2}}))")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _WORD = re.compile(r"[a-z0-9]+")

@@ -20,9 +20,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from handbook.core.typography import HAN
 from handbook.outputs.htmltree import Node, parse
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
 _HAN = re.compile(f"[{HAN}{CJK_PUNCT}]")
 _HAN_ONLY = re.compile(f"[{HAN}]")
