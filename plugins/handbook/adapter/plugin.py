@@ -30,7 +30,6 @@ from handbook.core.corpus import DIRS as CORPUS_DIRS
 from handbook.core.settings import SettingsError
 from handbook.core.variants import HANS, HANT, TableError, strip_sentinels
 from handbook.markdown import sanitize
-from handbook.outputs.downloads import downloads_html
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -121,8 +120,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if HANS in site.publication.print_html:
             files.append(File.generated(config, "print/index.html", content=site.publication.print_html[HANS]))
         material.patch_material_bundle(files, config)
-        for download in site.publication.downloads:
-            files.append(File.generated(config, f"downloads/{download.name}", abs_src_path=str(download.path)))
         for file in files.documentation_pages():
             if file.generated_by is None:
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
@@ -157,8 +154,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         site.begin_page(page.url, page.file.src_uri)
         site.page_downloads = DOWNLOADS_MARKER in markdown
         if site.page_downloads:
-            block = downloads_html(site.publication, site.hans, site.settings.edition, page.url)
-            markdown = markdown.replace(DOWNLOADS_MARKER, block)
+            markdown = markdown.replace(DOWNLOADS_MARKER, site.downloads_block(page.url))
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -174,6 +170,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         site = self._site()
+        site.mark("every page's Markdown rendered")
         for file in files.documentation_pages():
             if file.page is not None and file.page.content:
                 file.page.content = site.with_backlinks(file.src_uri, file.page.url, file.page.content)

@@ -40,6 +40,7 @@ from mkdocs.structure.nav import Navigation
 from handbook.adapter.sitebuild import ContentError, RenderedPage, SiteBuild, checked_project
 from handbook.core.corpus import DIRS as CORPUS_DIRS
 from handbook.core.termindex import EXPLICIT, normalise_ref, spaced_pattern
+from handbook.core.urls import DOWNLOADS
 from handbook.core.variants import HANS
 from handbook.outputs.pages import GeneratedPage
 
@@ -308,8 +309,5 @@ class Preview:
             if file is not None:
                 file.content_string = site.publication.print_html[HANS]
                 file.copy_file()
-        for download in site.publication.downloads:
-            file = files.get_file_from_path(f"downloads/{download.name}")
-            if file is not None:
-                file.copy_file()
+        site.publication.copy_to(site.site_dir / DOWNLOADS)
         site.write_print_page()

@@ -24,32 +24,36 @@ from typing import Any
 
 from handbook.adapter import material
 from handbook.adapter.staging import Staging
-from handbook.adapter.twins import TwinWriter, second_process
+from handbook.adapter.twins import Worker, second_process
 from handbook.core import pinyin
 from handbook.core.model import Entry
 from handbook.core.problems import Problem
 from handbook.core.project import Project
 from handbook.core.settings import Settings
 from handbook.core.termindex import TermIndex
-from handbook.core.urls import HANT_PREFIX, PRINT, relative_url
+from handbook.core.urls import DOWNLOADS, HANT_PREFIX, PRINT, relative_url
 from handbook.core.variants import HANS, HANT, Variant, strip_sentinels
 from handbook.lint.context import Context
 from handbook.lint.registry import rule_docs
 from handbook.lint.runner import build_rules, errors, run
+from handbook.markdown import sanitize
 from handbook.markdown.extension import HandbookExtension
 from handbook.markdown.linking import Linker, PageState
 from handbook.outputs import completeness, search, seo, sharecards
-from handbook.outputs.downloads import Publication, publish
+from handbook.outputs.downloads import Publication, downloads_html, publish
 from handbook.outputs.htmlconvert import PageConverter
 from handbook.outputs.pages import BACKLINKS_PLACEHOLDER, GeneratedPage, PageBuilder, backlinks_html
 
 log = logging.getLogger("mkdocs.plugins.handbook")
+_STARTED = time.perf_counter()
 
 VARIANT_NAMES = {HANS: "简体中文", HANT: "繁體中文"}
 CARDS = "cards/"
 """Share images: `cards/<kind>s/<id>.jpg` per entry, `cards/site.jpg` for other pages; per script."""
 SITE_CARD = CARDS + "site.jpg"
 LOCALES = {HANS: "zh_CN", HANT: "zh_TW"}
+DOWNLOADS_SLOT = '<div id="hb-downloads-slot"></div>'
+"""Where a page's download list goes while the PDFs are still being set (filled in after the last page)."""
 
 
 class ContentError(Exception):
@@ -76,7 +80,8 @@ def timed(phase: str) -> Iterator[None]:
     """`with timed("phase"):` logs how long a phase took (DEBUG level: `mkdocs build -v`)."""
     start = time.perf_counter()
     yield
-    log.debug(f"handbook: {phase} took {time.perf_counter() - start:.2f} s")
+    end = time.perf_counter()
+    log.debug(f"handbook: {phase} took {end - start:.2f} s (done {end - _STARTED:.1f} s after start)")
 
 
 def alternates(page_url: str, site_url: str = "") -> list[dict[str, Any]]:
@@ -141,8 +146,14 @@ class SiteBuild:
     """Rendered pages whose Traditional twin is still to be written (None: written at once)."""
     page_downloads: bool = False
     """The page rendering now lists the downloads."""
-    writer: TwinWriter | None = None
-    """The second process writing Traditional pages during a full build."""
+    writer: Worker | None = None
+    """The second process writing Traditional pages and the search index during a full build."""
+    painter: Worker | None = None
+    """The process drawing the share images during a full build."""
+    held: list[tuple[str, str, str]] = field(default_factory=list)
+    """Rendered pages that list the downloads, written once the PDFs are set: (HTML, URL, path)."""
+    held_search: list[tuple[str, str, str, str, float]] = field(default_factory=list)
+    """Their search entries, indexed with the list filled in."""
     previous: InitVar[SiteBuild | None] = None
     """In `scripts/serve`, the last build with the same settings and conversion table: its
     converters are reused with what they remember (conversions are pure)."""
@@ -175,6 +186,10 @@ class SiteBuild:
         self.order = [t.id for t in order]
         self.position = {ident: n for n, ident in enumerate(self.order)}
 
+    def mark(self, moment: str) -> None:
+        """Log (DEBUG) how long after the start a moment of the build came."""
+        log.debug(f"handbook: {moment} {time.perf_counter() - _STARTED:.1f} s after start")
+
     @property
     def settings(self) -> Settings:
         return self.project.settings
@@ -182,11 +197,40 @@ class SiteBuild:
     # -- before the pages ------------------------------------------------------------------------
 
     def publish(self, *, pdf: bool) -> Publication:
-        """Downloads (PDFs, exports) and the print pages of both scripts, once per build."""
+        """Downloads (PDFs, exports) and the print pages of both scripts, once per build. In a full
+        build the PDFs are set in threads while the pages render, and the share images, Traditional
+        pages and search index are made by forked processes (forked first: no threads yet)."""
+        if self.command == "build" and second_process():
+            self.painter = Worker(self, "handbook-cards")
+            self.painter.call("draw_cards")
+            self.writer = Worker(self, "handbook-zh-Hant")
         folder = self.project.root / ".cache" / "downloads" / self.settings.edition
-        with timed("downloads and print edition"):
-            self.publication = publish(self.project, folder, pdf=pdf, site_url=self.site_url)
+        with timed("downloads and print edition (PDFs set in the background)"):
+            self.publication = publish(self.project, folder, pdf=pdf, site_url=self.site_url, background=True)
         return self.publication
+
+    def downloads_block(self, page_url: str) -> str:
+        """The download list of a page (Simplified), or its slot while the PDFs are being set."""
+        if self.publication is not None and self.publication.pending:
+            return DOWNLOADS_SLOT
+        return downloads_html(self.publication, self.hans, self.settings.edition, page_url)
+
+    def fill_downloads(self) -> None:
+        """Wait for the PDFs, copy every download into the site and write the pages held for their list."""
+        assert self.publication is not None
+        with timed("waiting for the PDFs"):
+            self.publication.wait()
+        self.publication.copy_to(self.site_dir / DOWNLOADS)
+        held, self.held = self.held, []
+        searched, self.held_search = self.held_search, []
+        for url, src_uri, title, html, boost in searched:
+            self._index(url, src_uri, title, html.replace(DOWNLOADS_SLOT, self._filled(url)), boost)
+        for html, url, dest_path in held:
+            page = html.replace(DOWNLOADS_SLOT, self._filled(url))
+            (self.site_dir / dest_path).write_text(self.finish_page(page, url, dest_path), "utf-8")
+
+    def _filled(self, page_url: str) -> str:
+        return sanitize.clean(downloads_html(self.publication, self.hans, self.settings.edition, page_url))
 
     def page_builder(self) -> PageBuilder:
         """The generator of the handbook's pages (its templates compiled once per `serve` session)."""
@@ -233,12 +277,26 @@ class SiteBuild:
         options: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
         if options.get("exclude"):
             return
+        boost = options.get("boost", 1.0)
+        weight = float(boost) if isinstance(boost, (int, float)) else 1.0
+        if DOWNLOADS_SLOT in html:
+            self.held_search.append((url, src_uri, title, html, weight))
+        else:
+            self._index(url, src_uri, title, html, weight)
+
+    def _index(self, url: str, src_uri: str, title: str, html: str, boost: float) -> None:
+        if self.writer is not None:  # the text is extracted in the second process
+            self.writer.call("index_page", url, src_uri, title, html, boost)
+        else:
+            self.index_page(url, src_uri, title, html, boost)
+
+    def index_page(self, url: str, src_uri: str, title: str, html: str, boost: float) -> None:
+        """What readers' search finds on a rendered page."""
         entry = self.entries.get(src_uri)
         names = list(getattr(entry, "names", [])[1:])
-        boost = options.get("boost", 1.0)
         self.search_docs[url] = search.SearchDoc(
             url, htmllib.unescape(title), search.page_text(html), names, entry.summary if entry is not None else "",
-            float(boost) if isinstance(boost, (int, float)) else 1.0)
+            boost)
 
     def write_search_index(self) -> None:
         """The readers' search index of both scripts (shards shared, written at the root); files
@@ -313,6 +371,15 @@ class SiteBuild:
             writer.write(self.cards(self.site_name))
             log.debug(f"handbook: share images: {writer.drawn} drawn, {writer.reused} from the cache")
 
+    def draw_cards(self) -> None:
+        """Draw the share images the cache lacks (a full build's painter process; `write_cards`
+        copies them into the site after the last page, when MkDocs no longer cleans the folder)."""
+        with timed("drawing share images"):
+            writer = sharecards.CardWriter(self.project.root / ".cache" / "cards")
+            for _, card in self.cards(self.site_name):
+                writer.cached(card)
+            log.debug(f"handbook: share images: {writer.drawn} drawn, {writer.reused} from the cache")
+
     def cards(self, site_name: str) -> list[tuple[Path, sharecards.Card]]:
         """Every share image of the build in both scripts: where it goes and what it shows."""
         out = []
@@ -331,28 +398,32 @@ class SiteBuild:
         """Write the Traditional page converted from a rendered page (or queue it, see `twins`; in a
         full build on a machine with two cores, a second process writes it); returns the Simplified
         page's HTML."""
-        if self.twins is not None:
+        if DOWNLOADS_SLOT in html:
+            self.held.append((html, url, dest_path))
+        elif self.twins is not None:
             self.twins.append((html, url, dest_path))
-        elif self.command == "build" and second_process():
-            if self.writer is None:
-                self.writer = TwinWriter(self.write_twin)
-            self.writer.put(html, url, dest_path)
+        elif self.writer is not None:
+            self.writer.call("write_twin", html, url, dest_path)
         else:
             self.write_twin(html, url, dest_path)
         return strip_sentinels(html)
 
     def twins_written(self) -> None:
-        """Wait for the second process to write every Traditional page (raises if one failed)."""
+        """Wait for the second process to write every Traditional page and the search index (raises
+        if one failed)."""
         if self.writer is not None:
             writer, self.writer = self.writer, None
-            with timed("waiting for the Traditional pages"):
+            with timed("waiting for the Traditional pages and the search index"):
                 writer.close()
 
     def abandon_twins(self) -> None:
-        """The build failed: stop the second process."""
-        if self.writer is not None:
-            self.writer.abort()
-            self.writer = None
+        """The build failed: stop the forked processes and the PDF layout."""
+        for worker in (self.writer, self.painter):
+            if worker is not None:
+                worker.abort()
+        self.writer = self.painter = None
+        if self.publication is not None:
+            self.publication.abandon()
 
     def write_twin(self, html: str, url: str, dest_path: str) -> None:
         """The Traditional page converted from a rendered Simplified page."""
@@ -372,10 +443,19 @@ class SiteBuild:
     def finish(self) -> list[str]:
         """Everything written once per build after the pages (while the last Traditional pages are
         still being written); returns the completeness gaps."""
+        self.mark("every page written")
+        self.fill_downloads()
         self.write_print_page()
+        if self.painter is not None:
+            painter, self.painter = self.painter, None
+            with timed("waiting for the share images"):
+                painter.close()
         self.write_cards()
-        with timed("search index"):
-            self.write_search_index()
+        if self.writer is not None:
+            self.writer.call("write_search_index")
+        else:
+            with timed("search index"):
+                self.write_search_index()
         with timed("sitemap"):
             seo.write_sitemaps(self.site_dir, self.site_url, HANT_PREFIX)
         self.twins_written()

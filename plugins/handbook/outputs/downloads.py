@@ -2,6 +2,7 @@
 scripts, and the JSON/CSV/TBX exports; plus the list the home page shows (with size and page count)."""
 from __future__ import annotations
 
+import shutil
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
@@ -34,48 +35,91 @@ class Download:
 
 @dataclass
 class Publication:
-    """The downloads of one build and the print page HTML of each script."""
+    """The downloads of one build and the print page HTML of each script. The PDFs may still be
+    being set (`pending`) while the site's pages render: `wait()` adds them to `downloads`."""
 
     folder: Path
     downloads: list[Download] = field(default_factory=list)
     print_html: dict[str, str] = field(default_factory=dict)
+    jobs: list[tuple[int, str, Future[PdfResult]]] = field(default_factory=list)
+    """PDFs being set: (their place in `downloads`, script, the layout job)."""
+    pool: ThreadPoolExecutor | None = None
+
+    @property
+    def pending(self) -> bool:
+        """True while PDFs are still being set."""
+        return bool(self.jobs)
+
+    def wait(self) -> Publication:
+        """Wait for the PDFs and put each in its place (before its script's EPUB); raises the
+        typesetter's error if one failed."""
+        jobs, self.jobs = self.jobs, []
+        try:
+            for position, code, job in reversed(jobs):
+                out = job.result()
+                script = "简体中文版" if code == HANS else "繁體中文版"
+                self.downloads.insert(position, Download(out.path.name, f"PDF {script}", out.path, out.pages, code,
+                                                         out.bookmarks))
+        finally:
+            self.abandon()
+        return self
+
+    def abandon(self) -> None:
+        """Stop waiting: queued layouts are cancelled, a running one finishes in its thread."""
+        for _, _, job in self.jobs:
+            job.cancel()
+        self.jobs = []
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+            self.pool = None
+
+    def copy_to(self, folder: Path) -> None:
+        """Copy every download into a site's `downloads/` folder (copies, not links: the next build
+        rewrites the files in `folder` while this site may still be served)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        for d in self.downloads:
+            shutil.copyfile(d.path, folder / d.name)
 
 
-def publish(handbook: Project, folder: Path, *, pdf: bool, info: BookInfo | None = None, site_url: str = "") -> Publication:
+def publish(handbook: Project, folder: Path, *, pdf: bool, info: BookInfo | None = None, site_url: str = "",
+            background: bool = False) -> Publication:
     """Write every download into `folder` (PDFs reuse `.cache/pdf` when their input is unchanged);
-    `site_url` makes the exports' URLs and the EPUB's identifier absolute."""
+    `site_url` makes the exports' URLs and the EPUB's identifier absolute. With `background`, the
+    PDFs are still being set when this returns (see `Publication.wait`)."""
     folder.mkdir(parents=True, exist_ok=True)
     settings = handbook.settings
     edition = settings.edition
     variants = {code: handbook.variant(code) for code in (HANS, HANT)}
     result = Publication(folder)
     # Typst releases the GIL while it lays out: each script's PDF is set in a thread while the next
-    # script's content, the EPUBs and the exports are made; results are collected in script order.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        pending: list[tuple[str, Future[PdfResult], Path]] = []
+    # script's content, the EPUBs, the exports (and, in a build, the site's pages) are made.
+    if pdf:
+        result.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="handbook-pdf")
+    try:
         for code, variant in variants.items():
-            if not pdf:
+            if result.pool is None:
                 break  # previews: no print edition (PDFs, EPUBs and print pages)
             book = PrintBook(handbook.corpus, variant, edition, settings.editions, info, full=handbook.full,
                              stop_phrases=settings.stop_phrases)
             result.print_html[code] = book.html()
-            job = pool.submit(render_pdf, book.typst(), folder / pdf_name(edition, code), int(build_date().timestamp()),
-                              handbook.root / ".cache" / "pdf")
-            pending.append((code, job, write_epub(book.content, folder / epub_name(edition, code), site_url)))
-        for code, job, epub in pending:
-            out = job.result()
+            job = result.pool.submit(render_pdf, book.typst(), folder / pdf_name(edition, code),
+                                     int(build_date().timestamp()), handbook.root / ".cache" / "pdf")
+            result.jobs.append((len(result.downloads), code, job))
+            epub = write_epub(book.content, folder / epub_name(edition, code), site_url)
             script = "简体中文版" if code == HANS else "繁體中文版"
-            result.downloads.append(Download(out.path.name, f"PDF {script}", out.path, out.pages, code, out.bookmarks))
             result.downloads.append(Download(epub.name, f"EPUB {script}（手机阅读）", epub, None, code))
-    exporter = Exporter(handbook.corpus, edition, variants[HANS], variants[HANT], site_url)
-    names = file_names(edition)
-    for kind, text, label in (("json", exporter.json(), "JSON 词表"), ("csv", exporter.csv(), "CSV 词表"),
-                              ("cases_csv", exporter.cases_csv(), "CSV 案例表"),
-                              ("tbx", exporter.tbx(), "TBX 术语库（ISO 30042）"), ("schema", schema_text(), "JSON Schema")):
-        path = folder / names[kind]
-        path.write_bytes(text.encode("utf-8"))  # bytes: the CSV's CRLF stays CRLF on every platform
-        result.downloads.append(Download(names[kind], label, path))
-    return result
+        exporter = Exporter(handbook.corpus, edition, variants[HANS], variants[HANT], site_url)
+        names = file_names(edition)
+        for kind, text, label in (("json", exporter.json(), "JSON 词表"), ("csv", exporter.csv(), "CSV 词表"),
+                                  ("cases_csv", exporter.cases_csv(), "CSV 案例表"),
+                                  ("tbx", exporter.tbx(), "TBX 术语库（ISO 30042）"), ("schema", schema_text(), "JSON Schema")):
+            path = folder / names[kind]
+            path.write_bytes(text.encode("utf-8"))  # bytes: the CSV's CRLF stays CRLF on every platform
+            result.downloads.append(Download(names[kind], label, path))
+    except BaseException:
+        result.abandon()
+        raise
+    return result if background else result.wait()
 
 
 def _size(n: int) -> str:

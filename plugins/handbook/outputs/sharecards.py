@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,7 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
-LAYOUT = "2"
+LAYOUT = "3"
 SUFFIX = ".jpg"
 MIME = "image/jpeg"
 """Bump when the drawing changes, so cached cards are drawn again."""
@@ -65,23 +65,32 @@ def font(script: str, weight: str, size: int) -> ImageFont.FreeTypeFont:
 
 def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
     """Lines of at most `width` pixels, broken between characters (not before closing punctuation);
-    the last line ends with “…” when the text does not fit."""
+    the last line ends with “…” when the text does not fit. A line's width is the sum of its
+    characters' advances (measured once per font and character)."""
+    advance = _advances(face)
     lines: list[str] = []
-    line = ""
+    line, used = "", 0.0
     for ch in text:
-        if face.getlength(line + ch) <= width or not line or ch in _NO_LINE_START:
-            line += ch
+        w = advance(ch)
+        if used + w <= width or not line or ch in _NO_LINE_START:
+            line, used = line + ch, used + w
             continue
         lines.append(line)
-        line = ch
+        line, used = ch, w
     if line:
         lines.append(line)
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
-        while last and face.getlength(last + "…") > width:
+        while last and sum(map(advance, last + "…")) > width:
             last = last[:-1]
         lines = lines[:max_lines - 1] + [last + "…"]
     return lines
+
+
+@cache
+def _advances(face: ImageFont.FreeTypeFont) -> Callable[[str], float]:
+    """A memoised advance width per character of one font."""
+    return cache(face.getlength)
 
 
 def draw(card: Card) -> Image.Image:
