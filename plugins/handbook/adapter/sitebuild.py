@@ -147,7 +147,9 @@ class SiteBuild:
     page_downloads: bool = False
     """The page rendering now lists the downloads."""
     writer: Worker | None = None
-    """The second process writing Traditional pages and the search index during a full build."""
+    """The process writing Traditional pages during a full build."""
+    indexer: Worker | None = None
+    """The process extracting the search text of each page and writing the search index."""
     painter: Worker | None = None
     """The process drawing the share images during a full build."""
     held: list[tuple[str, str, str]] = field(default_factory=list)
@@ -204,6 +206,7 @@ class SiteBuild:
             self.painter = Worker(self, "handbook-cards")
             self.painter.call("draw_cards")
             self.writer = Worker(self, "handbook-zh-Hant")
+            self.indexer = Worker(self, "handbook-search")
         folder = self.project.root / ".cache" / "downloads" / self.settings.edition
         with timed("downloads and print edition (PDFs set in the background)"):
             self.publication = publish(self.project, folder, pdf=pdf, site_url=self.site_url, background=True)
@@ -285,8 +288,8 @@ class SiteBuild:
             self._index(url, src_uri, title, html, weight)
 
     def _index(self, url: str, src_uri: str, title: str, html: str, boost: float) -> None:
-        if self.writer is not None:  # the text is extracted in the second process
-            self.writer.call("index_page", url, src_uri, title, html, boost)
+        if self.indexer is not None:  # the text is extracted in another process
+            self.indexer.call("index_page", url, src_uri, title, html, boost)
         else:
             self.index_page(url, src_uri, title, html, boost)
 
@@ -294,9 +297,10 @@ class SiteBuild:
         """What readers' search finds on a rendered page."""
         entry = self.entries.get(src_uri)
         names = list(getattr(entry, "names", [])[1:])
-        self.search_docs[url] = search.SearchDoc(
-            url, htmllib.unescape(title), search.page_text(html), names, entry.summary if entry is not None else "",
-            boost)
+        doc = search.SearchDoc(url, htmllib.unescape(title), search.page_text(html), names,
+                               entry.summary if entry is not None else "", boost)
+        search.prepare(doc, [self.hans, self.hant])  # now, while pages render, not after the last one
+        self.search_docs[url] = doc
 
     def write_search_index(self) -> None:
         """The readers' search index of both scripts (shards shared, written at the root); files
@@ -409,19 +413,20 @@ class SiteBuild:
         return strip_sentinels(html)
 
     def twins_written(self) -> None:
-        """Wait for the second process to write every Traditional page and the search index (raises
-        if one failed)."""
-        if self.writer is not None:
-            writer, self.writer = self.writer, None
-            with timed("waiting for the Traditional pages and the search index"):
-                writer.close()
+        """Wait for the workers to write every Traditional page and the search index (raises if one
+        failed)."""
+        for label, worker in (("the Traditional pages", self.writer), ("the search index", self.indexer)):
+            if worker is not None:
+                with timed(f"waiting for {label}"):
+                    worker.close()
+        self.writer = self.indexer = None
 
     def abandon_twins(self) -> None:
         """The build failed: stop the forked processes and the PDF layout."""
-        for worker in (self.writer, self.painter):
+        for worker in (self.writer, self.indexer, self.painter):
             if worker is not None:
                 worker.abort()
-        self.writer = self.painter = None
+        self.writer = self.indexer = self.painter = None
         if self.publication is not None:
             self.publication.abandon()
 
@@ -451,8 +456,8 @@ class SiteBuild:
             with timed("waiting for the share images"):
                 painter.close()
         self.write_cards()
-        if self.writer is not None:
-            self.writer.call("write_search_index")
+        if self.indexer is not None:
+            self.indexer.call("write_search_index")
         else:
             with timed("search index"):
                 self.write_search_index()

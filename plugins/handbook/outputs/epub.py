@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.outputs import typeset
-from handbook.outputs.htmltree import Node, parse, xhtml
+from handbook.outputs.htmltree import Node, element, parse
 
 QUARTER_EM = "\u2005"
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
@@ -70,13 +70,13 @@ class EpubBook:
         return f"{self.files[anchor]}#{anchor}" if anchor in self.files else "index.xhtml"
 
     def fragment(self, html: str) -> str:
-        """A sanitised HTML fragment as XHTML: in-book links resolved to their documents, gaps fixed."""
-        root = parse(str(html))
-        self._fix(root)
-        return xhtml(root)
+        """A sanitised HTML fragment as XHTML: in-book links resolved to their documents, gaps fixed
+        (written out as it is walked: the parsed tree is shared with the PDF and stays unchanged)."""
+        return self._xhtml(parse(str(html)))
 
-    def _fix(self, node: Node) -> None:
+    def _xhtml(self, node: Node) -> str:
         kids = node.children
+        out = []
         for n, kid in enumerate(kids):
             if not kid.tag:
                 text = typeset.gaps(kid.text)
@@ -86,12 +86,13 @@ class EpubBook:
                     text = typeset.GAP + text.lstrip(" ")
                 if text.endswith(" ") and typeset.between(text.rstrip()[-1:] or before, after):
                     text = text.rstrip(" ") + typeset.GAP
-                kid.text = text.replace(typeset.GAP, QUARTER_EM)
+                out.append(escape(text.replace(typeset.GAP, QUARTER_EM), quote=False))
                 continue
-            if kid.tag == "a" and kid.attrs.get("href", "").startswith("#"):
-                kid.attrs["href"] = self.href(kid.attrs["href"][1:])
-            kid.attrs.pop("style", None)
-            self._fix(kid)
+            attrs = {k: v for k, v in kid.attrs.items() if k != "style"}
+            if kid.tag == "a" and attrs.get("href", "").startswith("#"):
+                attrs["href"] = self.href(attrs["href"][1:])
+            out.append(element(kid.tag, attrs, self._xhtml(kid)))
+        return "".join(out)
 
     # -- documents -------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ The fragments come from the sanitiser's allowlist, so a plain `html.parser` is e
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 
@@ -49,8 +50,10 @@ class _Builder(HTMLParser):
         self.stack[-1].children.append(Node(text=data))
 
 
+@lru_cache(maxsize=4096)
 def parse(html: str) -> Node:
-    """The fragment as a tree under a `root` node."""
+    """The fragment as a tree under a `root` node. Parsed once per fragment (the PDF and the EPUB
+    of a book walk the same bodies): the tree is shared, so callers never change it."""
     builder = _Builder()
     builder.feed(html)
     builder.close()
@@ -62,9 +65,12 @@ def xhtml(node: Node) -> str:
     if not node.tag:
         return escape(node.text, quote=False)
     inner = "".join(xhtml(c) for c in node.children)
-    if node.tag == "root":
-        return inner
-    attrs = "".join(f' {k}="{escape(v)}"' for k, v in node.attrs.items())
-    if node.tag in VOID:
-        return f"<{node.tag}{attrs}/>"
-    return f"<{node.tag}{attrs}>{inner}</{node.tag}>"
+    return inner if node.tag == "root" else element(node.tag, node.attrs, inner)
+
+
+def element(tag: str, attrs: dict[str, str], inner: str) -> str:
+    """One XHTML element around already serialised content (void elements closed)."""
+    rendered = "".join(f' {k}="{escape(v)}"' for k, v in attrs.items())
+    if tag in VOID:
+        return f"<{tag}{rendered}/>"
+    return f"<{tag}{rendered}>{inner}</{tag}>"

@@ -80,6 +80,44 @@ class SearchDoc:
     """Aliases (the title is a name too)."""
     summary: str = ""
     boost: float = 1.0
+    prepared: Prepared | None = field(default=None, compare=False, repr=False)
+    """Its keys and result rows, once `prepare` made them (a build prepares each page as it renders)."""
+
+
+@dataclass
+class _Counts:
+    """What one document contributes before weighting."""
+
+    body: Counter[str]
+    fields: dict[str, float]
+    exact: dict[str, float]
+
+
+@dataclass
+class Prepared:
+    """A document's keys in every script and what a result shows per script: (title, snippet)."""
+
+    counts: _Counts
+    shown: dict[str, tuple[str, str]]
+
+
+def prepare(doc: SearchDoc, variants: list[Variant]) -> Prepared:
+    """The keys and result rows of one document (Simplified first, then each converting variant's
+    script); kept on the document, so an index built later only ranks and writes."""
+    if doc.prepared is None:
+        text = strip_sentinels(doc.text)
+        fields = [doc.title, *doc.names, doc.summary]
+        texts, names, shown = [text], [fields], {}
+        for variant in variants:
+            if variant.converts:
+                converted = variant.convert_many([doc.text, *fields])
+                texts.append(converted[0])
+                names.append(converted[1:])
+                shown[variant.code] = (converted[1], _snippet(converted[-1], converted[0]))
+            else:
+                shown[variant.code] = (fields[0], _snippet(fields[-1], text))
+        doc.prepared = Prepared(_counts(texts, names), shown)
+    return doc.prepared
 
 
 def normalise(text: str) -> str:
@@ -178,16 +216,8 @@ def build_index(docs: list[SearchDoc], variants: list[Variant], shard_prefix: di
 
     `shard_prefix` gives, per script, the path from that script's `search/` folder to the one that
     holds the shared shards (`""` at the root, `../../search/` under `zh-Hant/`)."""
-    texts = [strip_sentinels(d.text) for d in docs]
-    fields = [[d.title, *d.names, d.summary] for d in docs]
-    converted: dict[str, tuple[list[str], list[list[str]]]] = {}
-    for variant in variants:
-        if variant.converts:
-            flat = variant.convert_many([piece for f in fields for piece in f])
-            it = iter(flat)
-            converted[variant.code] = (variant.convert_many([d.text for d in docs]),
-                                       [[next(it) for _ in f] for f in fields])
-    postings = _postings(docs, texts, fields, list(converted.values()))
+    prepared = [prepare(d, variants) for d in docs]
+    postings = _postings(docs, [p.counts for p in prepared])
     per_number = len(str(len(docs))) + 5  # a document number and a weight of about four digits, with commas
     total = sum(len(key.encode()) + 4 + per_number * len(v) for key, v in postings.items())
     count = 1 << max(0, math.ceil(math.log2(max(1.0, total / SHARD_BYTES))))  # a power of two: stable across edits
@@ -198,26 +228,13 @@ def build_index(docs: list[SearchDoc], variants: list[Variant], shard_prefix: di
     version = hashlib.sha256("".join(shards.values()).encode()).hexdigest()[:12]
     scripts: dict[str, dict[str, str]] = {}
     for variant in variants:
-        if variant.code in converted:
-            shown_texts, shown_fields = converted[variant.code]
-        else:
-            shown_texts, shown_fields = texts, fields
-        rows = [[d.url, f[0], _snippet(f[-1], text)] for d, f, text in zip(docs, shown_fields, shown_texts, strict=True)]
+        rows = [[d.url, *p.shown[variant.code]] for d, p in zip(docs, prepared, strict=True)]
         files = {f"docs/{n // CHUNK}.json": _dumps(rows[n:n + CHUNK]) for n in range(0, len(rows), CHUNK)}
         digest = hashlib.sha256((version + "".join(files.values())).encode()).hexdigest()[:12]
         files[MANIFEST] = _dumps({"version": digest, "shardVersion": version, "shards": count, "docs": len(rows), "chunk": CHUNK,
                                   "shardPath": shard_prefix.get(variant.code, "") + "shards/"})
         scripts[variant.code] = files
     return SearchIndex(shards, scripts)
-
-
-@dataclass
-class _Counts:
-    """What one document contributes before weighting."""
-
-    body: Counter[str]
-    fields: dict[str, float]
-    exact: dict[str, float]
 
 
 def _counts(texts: list[str], names: list[list[str]]) -> _Counts:
@@ -245,11 +262,8 @@ def _counts(texts: list[str], names: list[list[str]]) -> _Counts:
     return counts
 
 
-def _postings(docs: list[SearchDoc], texts: list[str], fields: list[list[str]],
-              others: list[tuple[list[str], list[list[str]]]]) -> dict[str, list[int]]:
+def _postings(docs: list[SearchDoc], counts: list[_Counts]) -> dict[str, list[int]]:
     """Key → flat [doc, weight, …], best first, at most KEEP documents per key."""
-    counts = [_counts([texts[n], *(o[0][n] for o in others)], [fields[n], *(o[1][n] for o in others)])
-              for n in range(len(docs))]
     lengths = [sum(c.body.values()) for c in counts]
     average = max(1.0, sum(lengths) / len(lengths)) if lengths else 1.0
     frequency: Counter[str] = Counter()
