@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -193,7 +192,6 @@ class Preview:
             return False  # an entry left or joined this edition, a category was emptied or filled
         generated = {src: GeneratedPage(src, before[src].page.url, before[src].content_string) for src in was}
         generated.update((p.src_uri, p) for p in builder.affected_entry_pages(edited, old.project.corpus))
-        words: set[str] = set()  # readers' search keys depend on each page's own text only
         first = [src for src in before if src in edited]
         t = self._mark("load, check, generate", t)
 
@@ -232,7 +230,7 @@ class Preview:
             if listing.src_uri not in was or before[listing.src_uri].page.url != listing.url:
                 raise RuntimeError(f"the listing page {listing.src_uri} is new")  # cannot happen: checked above
             generated[listing.src_uri] = listing
-        dirty = self._affected(old, site, generated, before, words)
+        dirty = self._affected(old, site, generated, before)
         rest = [src for src in before if src in dirty and src not in edited]
         dirty |= edited
         log.debug(f"preview: {len(dirty)} pages to render again: {sorted(dirty)[:20]}")
@@ -272,17 +270,14 @@ class Preview:
             server._epoch_cond.notify_all()
 
     @staticmethod
-    def _affected(old: SiteBuild, site: SiteBuild, generated: dict[str, Any], before: dict[str, Any],
-                  words: set[str]) -> set[str]:
+    def _affected(old: SiteBuild, site: SiteBuild, generated: dict[str, Any], before: dict[str, Any]) -> set[str]:
         """Pages whose rendered body can differ from the last build (before backlinks and neighbours):
         generated pages whose Markdown changed, pages listing the downloads, pages that link an entry
         whose link changed, pages whose text holds a name that links differently now or an explicit
-        reference that resolves differently, pages whose search text holds a word jieba now cuts
-        differently."""
+        reference that resolves differently (readers' search keys depend on each page's own text only)."""
         assert old.pages is not None
         forms, refs, ids = old.index.changes(site.index)
         names = spaced_pattern(forms)
-        tags = re.compile(r"<[^>]*>")
 
         def affected(src: str, file: Any) -> bool:
             record: RenderedPage = old.pages[src]  # type: ignore[index]
@@ -291,12 +286,7 @@ class Preview:
                 return True
             if names is not None and names.search(text):
                 return True
-            if refs and "[[" in text and {normalise_ref(m.group(2)) for m in EXPLICIT.finditer(text)} & refs:
-                return True
-            if not words:
-                return False
-            shown = tags.sub("", record.content) + "\n".join(old.backlinks.get(old.term_pages.get(src, ""), {}).values())
-            return any(w in shown for w in words)
+            return bool(refs and "[[" in text and {normalise_ref(m.group(2)) for m in EXPLICIT.finditer(text)} & refs)
 
         return {src for src, file in before.items() if affected(src, file)}
 
