@@ -612,6 +612,7 @@ def report(results: dict[str, Any]) -> str:
                        f"{v['extract_s'] + v['index_s']:.1f} s ({v['extract_s']:.1f} + {v['index_s']:.1f}) | "
                        f"{b['material'] - b['plain']:+.1f} s ({b['material']:.1f} − {b['plain']:.1f}) | "
                        f"{problems}, {sitemaps} |")
+        out.append("")
     if "serve" in results:
         out += ["## Live preview (issue 19)", "",
                 "`mkdocs serve` as `scripts/serve` runs it: seconds from writing the term file to its new page",
