@@ -29,6 +29,11 @@ def issues(doc: Document, ctx: Context) -> list[typography.Issue]:
     return found
 
 
+def shown(text: str, limit: int = 12) -> str:
+    """Quoted text for a message: a long run (a line of 500 “!”) is cut, with its length."""
+    return text if len(text) <= limit else f"{text[:limit]}…（共 {len(text)} 个字符）"
+
+
 def problems(doc: Document, ctx: Context, kind: str, rule: str, level: Level,
              message: Callable[[typography.Issue], str], hint: Callable[[typography.Issue], str]) -> list[Problem]:
     """Problems for the issues of one kind, at their exact line and column in the file."""

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from handbook.core.frontmatter import Document
 from handbook.core.problems import Level, Problem
 from handbook.lint.context import Context
-from handbook.lint.rules._style import fix_body, problems
+from handbook.lint.rules._style import fix_body, problems, shown
 
 ID = "cjk-punctuation"
 LEVEL = Level.ERROR
@@ -27,7 +27,7 @@ BUILD = False
 
 def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     return problems(doc, ctx, "punctuation", ID, LEVEL,
-                    lambda i: f"中文句子中应使用全角标点：“{i.old}”应为“{i.new}”",
+                    lambda i: f"中文句子中应使用全角标点：“{shown(i.old)}”应为“{shown(i.new)}”",
                     lambda i: "运行 scripts/lint --fix 自动修正")
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from handbook.core.frontmatter import Document
 from handbook.core.problems import Level, Problem
 from handbook.lint.context import Context
-from handbook.lint.rules._style import fix_body, problems
+from handbook.lint.rules._style import fix_body, problems, shown
 
 ID = "repeated-punctuation"
 LEVEL = Level.ERROR
@@ -25,8 +25,8 @@ BUILD = False
 
 def check(doc: Document, ctx: Context) -> Iterable[Problem]:
     return problems(doc, ctx, "repeated", ID, LEVEL,
-                    lambda i: f"标点“{i.old}”重复",
-                    lambda i: f"只保留一个“{i.new}”；省略号请写“……”")
+                    lambda i: f"标点“{shown(i.old)}”重复",
+                    lambda i: f"只保留一个“{shown(i.new)}”；省略号请写“……”")
 
 
 fix = fix_body
