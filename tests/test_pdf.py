@@ -227,3 +227,12 @@ def test_tagged_accessible_pdf(real_site, code):
         links = [a for page in doc.pages for a in page.get("/Annots", []) if a.Subtype == "/Link"]
         assert len(links) > 1000
         assert all("/Contents" in a and str(a.Contents) and "/StructParent" in a for a in links)
+
+
+def test_a_typst_error_in_the_child_process_comes_back_as_a_message():
+    """Typst lays out in a child process; its error (not a traceback or an empty PDF) reaches the build."""
+    from handbook.outputs.typeset import compile_pdf
+
+    with pytest.raises(RuntimeError, match=r"PDF 排版失败（Typst）：.*unknown variable: nope"):
+        compile_pdf('#set document(title: "t")\n#nope\n', 0)
+    assert compile_pdf('#set document(title: "t")\n#set text(lang: "zh")\n好\n', 0).startswith(b"%PDF-")

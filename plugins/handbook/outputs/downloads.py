@@ -13,7 +13,7 @@ from handbook.core.urls import DOWNLOADS, PRINT, relative_url
 from handbook.core.variants import HANS, HANT, Variant
 from handbook.outputs.epub import epub_name, write_epub
 from handbook.outputs.exports import Exporter, file_names, schema_text
-from handbook.outputs.printing import BookInfo, PrintBook, build_date, pdf_name
+from handbook.outputs.printing import SCRIPT_NAMES, BookInfo, PrintBook, build_date, pdf_name
 from handbook.outputs.typeset import PdfResult, render_pdf
 
 
@@ -57,8 +57,7 @@ class Publication:
         try:
             for position, code, job in reversed(jobs):
                 out = job.result()
-                script = "简体中文版" if code == HANS else "繁體中文版"
-                self.downloads.insert(position, Download(out.path.name, f"PDF {script}", out.path, out.pages, code,
+                self.downloads.insert(position, Download(out.path.name, f"PDF {SCRIPT_NAMES[code]}", out.path, out.pages, code,
                                                          out.bookmarks))
         finally:
             self.abandon()
@@ -106,8 +105,7 @@ def publish(handbook: Project, folder: Path, *, pdf: bool, info: BookInfo | None
                                      int(build_date().timestamp()), handbook.root / ".cache" / "pdf")
             result.jobs.append((len(result.downloads), code, job))
             epub = write_epub(book.content, folder / epub_name(edition, code), site_url)
-            script = "简体中文版" if code == HANS else "繁體中文版"
-            result.downloads.append(Download(epub.name, f"EPUB {script}（手机阅读）", epub, None, code))
+            result.downloads.append(Download(epub.name, f"EPUB {SCRIPT_NAMES[code]}（手机阅读）", epub, None, code))
         exporter = Exporter(handbook.corpus, edition, variants[HANS], variants[HANT], site_url)
         names = file_names(edition)
         for kind, text, label in (("json", exporter.json(), "JSON 词表"), ("csv", exporter.csv(), "CSV 词表"),
